@@ -1,0 +1,31 @@
+//! Pure domain logic for inspection-viewer: the data model, grade scales, validation and the
+//! filters the viewer applies. No browser or UI dependency, so all of it is tested natively.
+
+pub mod grade;
+pub mod model;
+pub mod validate;
+
+pub use grade::{Grade, GradeScale};
+pub use model::*;
+pub use validate::DataError;
+
+/// Counts as the manifest lists them, derived from an inspection file.
+pub fn counts(ins: &Inspection) -> Counts {
+    fn judgments(js: &[Judgment]) -> u32 {
+        js.iter().map(|j| 1 + judgments(&j.children)).sum()
+    }
+    Counts {
+        judgments: judgments(&ins.judgments),
+        areas_for_improvement: ins.areas_for_improvement.len() as u32,
+        causes_of_concern: ins.causes_of_concern.len() as u32,
+    }
+}
+
+/// Finds a judgment by id at any depth.
+pub fn find_judgment<'a>(ins: &'a Inspection, id: &str) -> Option<&'a Judgment> {
+    fn find<'a>(js: &'a [Judgment], id: &str) -> Option<&'a Judgment> {
+        js.iter()
+            .find_map(|j| (j.id == id).then_some(j).or_else(|| find(&j.children, id)))
+    }
+    find(&ins.judgments, id)
+}

@@ -1,0 +1,633 @@
+//! Parsing and validation of data files. Every error names the file, the JSON path and what
+//! was expected, so both the `check` command and the browser can show it as is.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+
+use crate::model::{Inspection, Judgment, JudgmentLevel, Manifest, SCHEMA_VERSION};
+
+/// A problem with one data file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}: {path}: {message}")]
+pub struct DataError {
+    /// The file as the user knows it, e.g. `data/peel-2018-19.json`.
+    pub file: String,
+    /// JSON path inside the file, e.g. `judgments[2].children[0].grade`; `(top level)` for the
+    /// document itself.
+    pub path: String,
+    /// What was wrong and what was expected.
+    pub message: String,
+}
+
+impl DataError {
+    pub fn new(file: &str, path: impl fmt::Display, message: impl Into<String>) -> Self {
+        let path = path.to_string();
+        let path = if path.is_empty() || path == "." {
+            TOP.to_string()
+        } else {
+            path
+        };
+        DataError {
+            file: file.to_string(),
+            path,
+            message: message.into(),
+        }
+    }
+}
+
+const TOP: &str = "(top level)";
+
+/// Parses JSON into `T`, turning every failure into a specific [`DataError`].
+pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DataError> {
+    if let Some(message) = sniff(text) {
+        return Err(DataError::new(file, TOP, message));
+    }
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|err| {
+        let path = err.path().to_string();
+        DataError::new(file, path, err.into_inner().to_string())
+    })
+}
+
+/// Recognises inputs that are not JSON at all, where serde's message would only say "expected
+/// value at line 1 column 1".
+fn sniff(text: &str) -> Option<String> {
+    if text.starts_with('\u{feff}') {
+        return Some("file starts with a byte-order mark (U+FEFF); expected plain UTF-8 JSON without a BOM".into());
+    }
+    let trimmed = text.trim_start();
+    if trimmed.is_empty() {
+        return Some("file is empty; expected a JSON object".into());
+    }
+    if trimmed.starts_with('<') {
+        return Some("got HTML or XML (starts with '<'), not JSON; expected a JSON object — is the server returning an error page?".into());
+    }
+    None
+}
+
+/// Parses and validates a manifest on its own.
+pub fn load_manifest(file: &str, text: &str) -> Result<Manifest, Vec<DataError>> {
+    let manifest: Manifest = parse(file, text).map_err(|e| vec![e])?;
+    let errors = validate_manifest(file, &manifest);
+    if errors.is_empty() {
+        Ok(manifest)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Parses and validates one inspection file on its own.
+pub fn load_inspection(file: &str, text: &str) -> Result<Inspection, Vec<DataError>> {
+    let inspection: Inspection = parse(file, text).map_err(|e| vec![e])?;
+    let errors = validate_inspection(file, &inspection);
+    if errors.is_empty() {
+        Ok(inspection)
+    } else {
+        Err(errors)
+    }
+}
+
+fn check_version(file: &str, version: u32, errors: &mut Vec<DataError>) {
+    if version != SCHEMA_VERSION {
+        errors.push(DataError::new(
+            file,
+            "schema_version",
+            format!("unsupported schema_version {version}; expected {SCHEMA_VERSION}"),
+        ));
+    }
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a real month and day.
+pub fn is_valid_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let num = |s: &str, len: usize| -> Option<u32> {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    match parts.as_slice() {
+        [y] => num(y, 4).is_some(),
+        [y, m] => num(y, 4).is_some() && num(m, 2).is_some_and(|m| (1..=12).contains(&m)),
+        [y, m, d] => {
+            let (Some(y), Some(m), Some(d)) = (num(y, 4), num(m, 2), num(d, 2)) else {
+                return false;
+            };
+            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+            let days = match m {
+                1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+                4 | 6 | 9 | 11 => 30,
+                2 if leap => 29,
+                2 => 28,
+                _ => return false,
+            };
+            (1..=days).contains(&d)
+        }
+        _ => false,
+    }
+}
+
+/// Ids are used in URLs and element ids: lowercase ASCII letters, digits and hyphens.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 80
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+}
+
+/// Only plain web links may ever become `href`s.
+pub fn is_safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && lower.len() > "https://".len()
+        && !url.chars().any(|c| c.is_control() || c.is_whitespace())
+}
+
+fn expected_grades(scale: crate::GradeScale) -> String {
+    let slugs: Vec<&str> = scale.grades().iter().map(|g| g.slug()).collect();
+    if slugs.is_empty() {
+        "no grades at all".into()
+    } else {
+        format!("one of {}", slugs.join(", "))
+    }
+}
+
+/// Collects every id in the file with its JSON path, so duplicates can name both places.
+struct Ids {
+    seen: HashMap<String, String>,
+}
+
+impl Ids {
+    fn add(&mut self, file: &str, id: &str, path: String, errors: &mut Vec<DataError>) {
+        if !is_valid_id(id) {
+            errors.push(DataError::new(
+                file,
+                format!("{path}.id"),
+                format!("invalid id {id:?}; expected lowercase letters, digits and single hyphens (at most 80)"),
+            ));
+        }
+        if let Some(first) = self.seen.get(id) {
+            errors.push(DataError::new(
+                file,
+                format!("{path}.id"),
+                format!("duplicate id {id:?}; already used at {first}"),
+            ));
+        } else {
+            self.seen.insert(id.to_string(), path);
+        }
+    }
+}
+
+/// Semantic checks on one inspection file: ids, references within the file, grades on scale.
+pub fn validate_inspection(file: &str, ins: &Inspection) -> Vec<DataError> {
+    let mut errors = Vec::new();
+    check_version(file, ins.schema_version, &mut errors);
+    if !is_valid_id(&ins.id) {
+        errors.push(DataError::new(
+            file,
+            "id",
+            format!(
+                "invalid inspection id {:?}; expected lowercase letters, digits and hyphens",
+                ins.id
+            ),
+        ));
+    }
+    for (field, value) in [
+        ("title", &ins.title),
+        ("period", &ins.period),
+        ("force", &ins.force),
+    ] {
+        if value.trim().is_empty() {
+            errors.push(DataError::new(file, field, "must not be empty"));
+        }
+    }
+    if ins.sources.is_empty() {
+        errors.push(DataError::new(
+            file,
+            "sources",
+            "no sources; expected at least one source document",
+        ));
+    }
+
+    let mut ids = Ids {
+        seen: HashMap::new(),
+    };
+    let source_ids: HashSet<&str> = ins.sources.iter().map(|s| s.id.as_str()).collect();
+    let check_source = |path: String, source: &str, errors: &mut Vec<DataError>| {
+        if !source_ids.contains(source) {
+            errors.push(DataError::new(
+                file,
+                path,
+                format!("unknown source {source:?}; expected the id of an entry in sources"),
+            ));
+        }
+    };
+
+    for (i, s) in ins.sources.iter().enumerate() {
+        ids.add(file, &s.id, format!("sources[{i}]"), &mut errors);
+        if let Some(url) = &s.url {
+            if !is_safe_url(url) {
+                errors.push(DataError::new(
+                    file,
+                    format!("sources[{i}].url"),
+                    format!("unsafe or malformed web address {url:?}; expected an http:// or https:// URL"),
+                ));
+            }
+        }
+        if let Some(date) = &s.date {
+            check_date(file, format!("sources[{i}].date"), date, &mut errors);
+        }
+        if s.file.trim().is_empty() {
+            errors.push(DataError::new(
+                file,
+                format!("sources[{i}].file"),
+                "must name the source text file",
+            ));
+        }
+    }
+    if let Some(p) = &ins.published {
+        check_date(file, "published.date".into(), &p.date, &mut errors);
+        check_source("published.source".into(), &p.source, &mut errors);
+    }
+
+    if ins.scale == crate::GradeScale::None && !ins.judgments.is_empty() {
+        errors.push(DataError::new(
+            file,
+            "judgments",
+            "this inspection's scale is \"none\" (ungraded); expected no judgments",
+        ));
+    }
+    let mut judgment_ids = HashSet::new();
+    for (i, j) in ins.judgments.iter().enumerate() {
+        walk_judgment(
+            file,
+            ins,
+            j,
+            format!("judgments[{i}]"),
+            None,
+            &mut ids,
+            &mut judgment_ids,
+            &check_source,
+            &mut errors,
+        );
+    }
+    let check_judgment = |path: String, id: &str, errors: &mut Vec<DataError>| {
+        if !judgment_ids.contains(id) {
+            errors.push(DataError::new(
+                file,
+                path,
+                format!("unknown judgment {id:?}; expected the id of a judgment in this file"),
+            ));
+        }
+    };
+
+    let mut afi_ids = HashSet::new();
+    for (i, a) in ins.areas_for_improvement.iter().enumerate() {
+        let p = format!("areas_for_improvement[{i}]");
+        ids.add(file, &a.id, p.clone(), &mut errors);
+        afi_ids.insert(a.id.as_str());
+        check_judgment(format!("{p}.judgment"), &a.judgment, &mut errors);
+        check_source(format!("{p}.source"), &a.source, &mut errors);
+        check_text(file, format!("{p}.text"), &a.text, &mut errors);
+    }
+    for (i, c) in ins.causes_of_concern.iter().enumerate() {
+        let p = format!("causes_of_concern[{i}]");
+        ids.add(file, &c.id, p.clone(), &mut errors);
+        check_judgment(format!("{p}.judgment"), &c.judgment, &mut errors);
+        check_source(format!("{p}.source"), &c.source, &mut errors);
+        check_text(file, format!("{p}.text"), &c.text, &mut errors);
+    }
+    for (i, f) in ins.follow_ups.iter().enumerate() {
+        let p = format!("follow_ups[{i}]");
+        ids.add(file, &f.id, p.clone(), &mut errors);
+        check_judgment(format!("{p}.judgment"), &f.judgment, &mut errors);
+        check_source(format!("{p}.source"), &f.source, &mut errors);
+        check_text(file, format!("{p}.text"), &f.text, &mut errors);
+        if let Some(next) = &f.continued_by {
+            if !afi_ids.contains(next.as_str()) {
+                errors.push(DataError::new(
+                    file,
+                    format!("{p}.continued_by"),
+                    format!("unknown area for improvement {next:?}; expected the id of an entry in areas_for_improvement"),
+                ));
+            }
+        }
+    }
+    for (i, f) in ins.findings.iter().enumerate() {
+        let p = format!("findings[{i}]");
+        ids.add(file, &f.id, p.clone(), &mut errors);
+        if let Some(j) = &f.judgment {
+            check_judgment(format!("{p}.judgment"), j, &mut errors);
+        }
+        check_source(format!("{p}.source"), &f.source, &mut errors);
+        check_text(file, format!("{p}.text"), &f.text, &mut errors);
+    }
+    for (i, q) in ins.quotes.iter().enumerate() {
+        let p = format!("quotes[{i}]");
+        ids.add(file, &q.id, p.clone(), &mut errors);
+        check_source(format!("{p}.source"), &q.source, &mut errors);
+        check_text(file, format!("{p}.text"), &q.text, &mut errors);
+    }
+    for (i, f) in ins.figures.iter().enumerate() {
+        let p = format!("figures[{i}]");
+        ids.add(file, &f.id, p.clone(), &mut errors);
+        check_source(format!("{p}.source"), &f.source, &mut errors);
+        if !f.value.is_finite() {
+            errors.push(DataError::new(
+                file,
+                format!("{p}.value"),
+                "expected a finite number",
+            ));
+        }
+    }
+    if let Some(o) = &ins.observations {
+        check_source("observations.source".into(), &o.source, &mut errors);
+    }
+    let known = all_ids(ins);
+    for (i, n) in ins.notes.iter().enumerate() {
+        let p = format!("notes[{i}]");
+        ids.add(file, &n.id, p.clone(), &mut errors);
+        for (k, s) in n.sources.iter().enumerate() {
+            check_source(format!("{p}.sources[{k}]"), s, &mut errors);
+        }
+        for (k, about) in n.about.iter().enumerate() {
+            if !known.contains(about.as_str()) {
+                errors.push(DataError::new(
+                    file,
+                    format!("{p}.about[{k}]"),
+                    format!("unknown item {about:?}; expected the id of an item in this file"),
+                ));
+            }
+        }
+    }
+    errors
+}
+
+fn all_ids(ins: &Inspection) -> HashSet<&str> {
+    let mut out = HashSet::new();
+    fn judgments<'a>(js: &'a [Judgment], out: &mut HashSet<&'a str>) {
+        for j in js {
+            out.insert(j.id.as_str());
+            judgments(&j.children, out);
+        }
+    }
+    judgments(&ins.judgments, &mut out);
+    out.extend(ins.areas_for_improvement.iter().map(|x| x.id.as_str()));
+    out.extend(ins.causes_of_concern.iter().map(|x| x.id.as_str()));
+    out.extend(ins.follow_ups.iter().map(|x| x.id.as_str()));
+    out.extend(ins.findings.iter().map(|x| x.id.as_str()));
+    out.extend(ins.quotes.iter().map(|x| x.id.as_str()));
+    out.extend(ins.figures.iter().map(|x| x.id.as_str()));
+    out.extend(ins.notes.iter().map(|x| x.id.as_str()));
+    out.extend(ins.sources.iter().map(|x| x.id.as_str()));
+    out
+}
+
+fn check_date(file: &str, path: String, date: &str, errors: &mut Vec<DataError>) {
+    if !is_valid_date(date) {
+        errors.push(DataError::new(
+            file,
+            path,
+            format!("invalid date {date:?}; expected YYYY, YYYY-MM or YYYY-MM-DD"),
+        ));
+    }
+}
+
+fn check_text(file: &str, path: String, text: &str, errors: &mut Vec<DataError>) {
+    if text.trim().is_empty() {
+        errors.push(DataError::new(
+            file,
+            path,
+            "must not be empty; expected the verbatim text",
+        ));
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn walk_judgment<'a>(
+    file: &str,
+    ins: &Inspection,
+    j: &'a Judgment,
+    path: String,
+    parent: Option<JudgmentLevel>,
+    ids: &mut Ids,
+    judgment_ids: &mut HashSet<&'a str>,
+    check_source: &dyn Fn(String, &str, &mut Vec<DataError>),
+    errors: &mut Vec<DataError>,
+) {
+    ids.add(file, &j.id, path.clone(), errors);
+    judgment_ids.insert(j.id.as_str());
+    check_source(format!("{path}.source"), &j.source, errors);
+    if let Some(grade) = j.grade.filter(|g| !ins.scale.allows(*g)) {
+        errors.push(DataError::new(
+            file,
+            format!("{path}.grade"),
+            format!(
+                "grade {:?} is not on this inspection's {} scale; expected {}",
+                grade.slug(),
+                ins.scale.slug(),
+                expected_grades(ins.scale)
+            ),
+        ));
+    }
+    let nesting_ok = match (parent, j.level) {
+        (None, _) => true,
+        (Some(JudgmentLevel::Pillar), JudgmentLevel::Question) => true,
+        _ => false,
+    };
+    if !nesting_ok {
+        errors.push(DataError::new(
+            file,
+            format!("{path}.level"),
+            format!(
+                "a {:?} judgment cannot sit inside a {:?}; expected questions inside pillars only",
+                j.level,
+                parent.expect("nesting is only wrong under a parent")
+            ),
+        ));
+    }
+    for (i, child) in j.children.iter().enumerate() {
+        walk_judgment(
+            file,
+            ins,
+            child,
+            format!("{path}.children[{i}]"),
+            Some(j.level),
+            ids,
+            judgment_ids,
+            check_source,
+            errors,
+        );
+    }
+}
+
+/// Semantic checks on the manifest alone.
+pub fn validate_manifest(file: &str, m: &Manifest) -> Vec<DataError> {
+    let mut errors = Vec::new();
+    check_version(file, m.schema_version, &mut errors);
+    let mut ids = Ids {
+        seen: HashMap::new(),
+    };
+    let forces: HashSet<&str> = m.forces.iter().map(|f| f.id.as_str()).collect();
+    for (i, f) in m.forces.iter().enumerate() {
+        ids.add(file, &f.id, format!("forces[{i}]"), &mut errors);
+    }
+    let mut files = HashSet::new();
+    for (i, e) in m.inspections.iter().enumerate() {
+        let p = format!("inspections[{i}]");
+        ids.add(file, &e.id, p.clone(), &mut errors);
+        if !forces.contains(e.force.as_str()) {
+            errors.push(DataError::new(
+                file,
+                format!("{p}.force"),
+                format!("unknown force {:?}; expected the id of an entry in forces", e.force),
+            ));
+        }
+        if let Some(d) = &e.date {
+            check_date(file, format!("{p}.date"), d, &mut errors);
+        }
+        if !is_safe_relative_path(&e.file) {
+            errors.push(DataError::new(
+                file,
+                format!("{p}.file"),
+                format!("unsafe file path {:?}; expected a relative path like \"peel-2018-19.json\" without '..' or a scheme", e.file),
+            ));
+        }
+        if !files.insert(e.file.as_str()) {
+            errors.push(DataError::new(
+                file,
+                format!("{p}.file"),
+                format!("file {:?} is listed twice", e.file),
+            ));
+        }
+    }
+    for (i, l) in m.lineages.iter().enumerate() {
+        ids.add(file, &l.id, format!("lineages[{i}]"), &mut errors);
+        if !forces.contains(l.force.as_str()) {
+            errors.push(DataError::new(
+                file,
+                format!("lineages[{i}].force"),
+                format!("unknown force {:?}; expected the id of an entry in forces", l.force),
+            ));
+        }
+        for (k, s) in l.steps.iter().enumerate() {
+            if !m.inspections.iter().any(|e| e.id == s.inspection) {
+                errors.push(DataError::new(
+                    file,
+                    format!("lineages[{i}].steps[{k}].inspection"),
+                    format!(
+                        "unknown inspection {:?}; expected the id of an entry in inspections",
+                        s.inspection
+                    ),
+                ));
+            }
+        }
+    }
+    errors
+}
+
+/// Manifest file paths are fetched relative to the manifest: no schemes, no escaping upwards.
+pub fn is_safe_relative_path(path: &str) -> bool {
+    !path.is_empty()
+        && !path.starts_with('/')
+        && !path.contains("..")
+        && !path.contains(':')
+        && !path.contains('\\')
+        && path.ends_with(".json")
+        && path
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/'))
+}
+
+/// Checks that an inspection file agrees with its manifest entry and that cross-file
+/// references resolve. `inspections` holds every inspection that loaded, by id.
+pub fn validate_dataset(
+    manifest_file: &str,
+    manifest: &Manifest,
+    inspections: &HashMap<String, (String, Inspection)>,
+) -> Vec<DataError> {
+    let mut errors = Vec::new();
+    for (i, e) in manifest.inspections.iter().enumerate() {
+        let p = format!("inspections[{i}]");
+        let Some((file, ins)) = inspections.get(&e.id) else {
+            continue;
+        };
+        let mut mismatch = |field: &str, in_manifest: String, in_file: String| {
+            if in_manifest != in_file {
+                errors.push(DataError::new(
+                    manifest_file,
+                    format!("{p}.{field}"),
+                    format!("manifest says {in_manifest} but {file} says {in_file}; expected them to agree"),
+                ));
+            }
+        };
+        mismatch("id", format!("{:?}", e.id), format!("{:?}", ins.id));
+        mismatch("force", format!("{:?}", e.force), format!("{:?}", ins.force));
+        mismatch("title", format!("{:?}", e.title), format!("{:?}", ins.title));
+        mismatch("period", format!("{:?}", e.period), format!("{:?}", ins.period));
+        mismatch(
+            "programme",
+            format!("{:?}", e.programme),
+            format!("{:?}", ins.programme),
+        );
+        mismatch("scale", format!("{:?}", e.scale), format!("{:?}", ins.scale));
+        mismatch(
+            "date",
+            format!("{:?}", e.date),
+            format!("{:?}", ins.published.as_ref().map(|p| &p.date)),
+        );
+        mismatch(
+            "counts",
+            format!("{:?}", e.counts),
+            format!("{:?}", crate::counts(ins)),
+        );
+    }
+    for (file, ins) in inspections.values() {
+        for (i, f) in ins.follow_ups.iter().enumerate() {
+            let Some(r) = &f.refers_to else { continue };
+            let p = format!("follow_ups[{i}].refers_to");
+            match inspections.get(&r.inspection) {
+                None => errors.push(DataError::new(
+                    file,
+                    format!("{p}.inspection"),
+                    format!("unknown inspection {:?}; expected the id of an inspection in the manifest", r.inspection),
+                )),
+                Some((_, target)) => {
+                    let exists = target.areas_for_improvement.iter().any(|a| a.id == r.item)
+                        || target.causes_of_concern.iter().any(|c| c.id == r.item);
+                    if !exists {
+                        errors.push(DataError::new(
+                            file,
+                            format!("{p}.item"),
+                            format!(
+                                "unknown item {:?} in inspection {:?}; expected an area for improvement or cause of concern there",
+                                r.item, r.inspection
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    for (i, l) in manifest.lineages.iter().enumerate() {
+        for (k, s) in l.steps.iter().enumerate() {
+            if let Some((_, ins)) = inspections.get(&s.inspection) {
+                if crate::find_judgment(ins, &s.judgment).is_none() {
+                    errors.push(DataError::new(
+                        manifest_file,
+                        format!("lineages[{i}].steps[{k}].judgment"),
+                        format!(
+                            "unknown judgment {:?} in inspection {:?}",
+                            s.judgment, s.inspection
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    errors
+}
