@@ -1,1 +1,11 @@
-//! placeholder
+//! inspection-viewer: a browser app that shows police inspection reports (HMIC/HMICFRS PEEL)
+//! from bundled JSON. `main.rs` only mounts [`App`]; everything lives here so it can be tested.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod error;
+pub mod pages;
+
+pub use app::App;
+pub use error::AppError;

@@ -1,0 +1,3 @@
+//! Whole views, chosen by the `view` query parameter.
+
+pub mod home;
