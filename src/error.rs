@@ -14,7 +14,9 @@ pub enum AppError {
         status_text: String,
     },
     /// No answer at all: offline, DNS, refused connection, blocked request.
-    #[error("Could not reach the server to load {what} ({url}). Check your connection, then try again.")]
+    #[error(
+        "Could not reach the server to load {what} ({url}). Check your connection, then try again."
+    )]
     Network {
         what: String,
         url: String,

@@ -112,7 +112,10 @@ mod tests {
     fn slugs_round_trip_and_match_serde() {
         for g in Grade::ALL {
             assert_eq!(Grade::from_slug(g.slug()), Some(g));
-            assert_eq!(serde_json::to_string(&g).unwrap(), format!("\"{}\"", g.slug()));
+            assert_eq!(
+                serde_json::to_string(&g).unwrap(),
+                format!("\"{}\"", g.slug())
+            );
         }
         assert_eq!(Grade::from_slug("Good"), None);
         assert_eq!(Grade::from_slug(""), None);

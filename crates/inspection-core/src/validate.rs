@@ -55,7 +55,10 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DataError
 /// value at line 1 column 1".
 fn sniff(text: &str) -> Option<String> {
     if text.starts_with('\u{feff}') {
-        return Some("file starts with a byte-order mark (U+FEFF); expected plain UTF-8 JSON without a BOM".into());
+        return Some(
+            "file starts with a byte-order mark (U+FEFF); expected plain UTF-8 JSON without a BOM"
+                .into(),
+        );
     }
     let trimmed = text.trim_start();
     if trimmed.is_empty() {
@@ -434,11 +437,10 @@ fn walk_judgment<'a>(
             ),
         ));
     }
-    let nesting_ok = match (parent, j.level) {
-        (None, _) => true,
-        (Some(JudgmentLevel::Pillar), JudgmentLevel::Question) => true,
-        _ => false,
-    };
+    let nesting_ok = matches!(
+        (parent, j.level),
+        (None, _) | (Some(JudgmentLevel::Pillar), JudgmentLevel::Question)
+    );
     if !nesting_ok {
         errors.push(DataError::new(
             file,
@@ -484,7 +486,10 @@ pub fn validate_manifest(file: &str, m: &Manifest) -> Vec<DataError> {
             errors.push(DataError::new(
                 file,
                 format!("{p}.force"),
-                format!("unknown force {:?}; expected the id of an entry in forces", e.force),
+                format!(
+                    "unknown force {:?}; expected the id of an entry in forces",
+                    e.force
+                ),
             ));
         }
         if let Some(d) = &e.date {
@@ -511,7 +516,10 @@ pub fn validate_manifest(file: &str, m: &Manifest) -> Vec<DataError> {
             errors.push(DataError::new(
                 file,
                 format!("lineages[{i}].force"),
-                format!("unknown force {:?}; expected the id of an entry in forces", l.force),
+                format!(
+                    "unknown force {:?}; expected the id of an entry in forces",
+                    l.force
+                ),
             ));
         }
         for (k, s) in l.steps.iter().enumerate() {
@@ -566,15 +574,31 @@ pub fn validate_dataset(
             }
         };
         mismatch("id", format!("{:?}", e.id), format!("{:?}", ins.id));
-        mismatch("force", format!("{:?}", e.force), format!("{:?}", ins.force));
-        mismatch("title", format!("{:?}", e.title), format!("{:?}", ins.title));
-        mismatch("period", format!("{:?}", e.period), format!("{:?}", ins.period));
+        mismatch(
+            "force",
+            format!("{:?}", e.force),
+            format!("{:?}", ins.force),
+        );
+        mismatch(
+            "title",
+            format!("{:?}", e.title),
+            format!("{:?}", ins.title),
+        );
+        mismatch(
+            "period",
+            format!("{:?}", e.period),
+            format!("{:?}", ins.period),
+        );
         mismatch(
             "programme",
             format!("{:?}", e.programme),
             format!("{:?}", ins.programme),
         );
-        mismatch("scale", format!("{:?}", e.scale), format!("{:?}", ins.scale));
+        mismatch(
+            "scale",
+            format!("{:?}", e.scale),
+            format!("{:?}", ins.scale),
+        );
         mismatch(
             "date",
             format!("{:?}", e.date),
@@ -594,7 +618,10 @@ pub fn validate_dataset(
                 None => errors.push(DataError::new(
                     file,
                     format!("{p}.inspection"),
-                    format!("unknown inspection {:?}; expected the id of an inspection in the manifest", r.inspection),
+                    format!(
+                        "unknown inspection {:?}; expected the id of an inspection in the manifest",
+                        r.inspection
+                    ),
                 )),
                 Some((_, target)) => {
                     let exists = target.areas_for_improvement.iter().any(|a| a.id == r.item)

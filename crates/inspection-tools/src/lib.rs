@@ -80,7 +80,10 @@ pub fn check_dir(dir: &Path) -> Report {
                 report.errors.push(DataError::new(
                     &manifest_label,
                     format!("inspections[{i}].file"),
-                    format!("cannot read {:?} ({e}); expected an inspection file there", entry.file),
+                    format!(
+                        "cannot read {:?} ({e}); expected an inspection file there",
+                        entry.file
+                    ),
                 ));
                 continue;
             }
@@ -92,9 +95,11 @@ pub fn check_dir(dir: &Path) -> Report {
             Err(errs) => report.errors.extend(errs),
         }
     }
-    report
-        .errors
-        .extend(validate::validate_dataset(&manifest_label, &manifest, &loaded));
+    report.errors.extend(validate::validate_dataset(
+        &manifest_label,
+        &manifest,
+        &loaded,
+    ));
     let mut inspections: Vec<Inspection> = loaded.into_values().map(|(_, i)| i).collect();
     inspections.sort_by(|a, b| a.id.cmp(&b.id));
     report.inspections = inspections;
@@ -104,9 +109,16 @@ pub fn check_dir(dir: &Path) -> Report {
 
 /// The JSON Schemas of the published format, pretty-printed, as committed under `schema/`.
 pub fn schemas() -> Vec<(&'static str, String)> {
-    let pretty = |s: schemars::Schema| serde_json::to_string_pretty(&s).expect("schema serialises") + "\n";
+    let pretty =
+        |s: schemars::Schema| serde_json::to_string_pretty(&s).expect("schema serialises") + "\n";
     vec![
-        ("manifest.schema.json", pretty(schemars::schema_for!(Manifest))),
-        ("inspection.schema.json", pretty(schemars::schema_for!(Inspection))),
+        (
+            "manifest.schema.json",
+            pretty(schemars::schema_for!(Manifest)),
+        ),
+        (
+            "inspection.schema.json",
+            pretty(schemars::schema_for!(Inspection)),
+        ),
     ]
 }

@@ -13,7 +13,10 @@ fn main() -> ExitCode {
         eprintln!("error: {e}");
     }
     if report.errors.is_empty() {
-        let manifest = report.manifest.as_ref().expect("no errors means a manifest");
+        let manifest = report
+            .manifest
+            .as_ref()
+            .expect("no errors means a manifest");
         println!(
             "check: {} OK — {} inspection file(s), {} lineage(s)",
             dir.display(),
@@ -22,7 +25,11 @@ fn main() -> ExitCode {
         );
         ExitCode::SUCCESS
     } else {
-        eprintln!("check: {} error(s) in {}", report.errors.len(), dir.display());
+        eprintln!(
+            "check: {} error(s) in {}",
+            report.errors.len(),
+            dir.display()
+        );
         ExitCode::FAILURE
     }
 }
