@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
-use crate::pages::home::HomePage;
+use crate::pages::viewer::ViewerPage;
 
 /// The whole application.
 #[component]
@@ -16,7 +16,7 @@ pub fn App() -> impl IntoView {
                 <p class="site-title">"Police inspection viewer"</p>
             </header>
             <main id="main" tabindex="-1">
-                <HomePage />
+                <ViewerPage />
             </main>
             <footer class="site-footer">
                 <p>

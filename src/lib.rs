@@ -5,7 +5,9 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod error;
+pub mod nav;
 pub mod pages;
+pub mod store;
 
 pub use app::App;
 pub use error::AppError;

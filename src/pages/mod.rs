@@ -1,3 +1,5 @@
 //! Whole views, chosen by the `view` query parameter.
 
-pub mod home;
+pub mod grades;
+pub mod improvements;
+pub mod viewer;

@@ -3,7 +3,10 @@
 
 pub mod grade;
 pub mod model;
+pub mod search;
+pub mod url;
 pub mod validate;
+pub mod view;
 
 pub use grade::{Grade, GradeScale};
 pub use model::*;

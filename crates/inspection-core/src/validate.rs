@@ -45,10 +45,59 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DataError
         return Err(DataError::new(file, TOP, message));
     }
     let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|err| {
+    let value = serde_path_to_error::deserialize(&mut *de).map_err(|err| {
         let path = err.path().to_string();
-        DataError::new(file, path, err.into_inner().to_string())
-    })
+        DataError::new(file, known_path(&path), explain(err.into_inner()))
+    })?;
+    // Only whitespace may follow the document (serde_json::from_str checks this; a bare
+    // Deserializer does not until asked).
+    de.end()
+        .map_err(|err| DataError::new(file, TOP, explain(err)))?;
+    Ok(value)
+}
+
+/// serde_path_to_error writes `?` for a position it could not name (e.g. between a comma and
+/// the next key); the part of the path before it is still right.
+fn known_path(path: &str) -> &str {
+    match path.strip_suffix('?') {
+        Some(rest) => rest.strip_suffix('.').unwrap_or(rest),
+        None => path,
+    }
+}
+
+/// Adds what was expected to the serde_json messages that do not say it themselves.
+fn explain(err: serde_json::Error) -> String {
+    let raw = err.to_string();
+    if err.is_eof() {
+        format!("the file ends in the middle of the JSON ({raw}); expected a complete JSON document — was the file truncated?")
+    } else if raw.starts_with("recursion limit exceeded") {
+        format!("JSON nested too deeply ({raw}); expected at most 128 levels of nested arrays and objects")
+    } else if raw.starts_with("trailing characters") {
+        format!("more text after the end of the JSON document ({raw}); expected exactly one JSON object")
+    } else {
+        raw
+    }
+}
+
+/// The data files are always JSON objects. serde would also accept a struct written as an
+/// array of its field values, and would then report a confusing error deep inside it.
+fn parse_object<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DataError> {
+    if sniff(text).is_none() {
+        let first = text.trim_start().chars().next().unwrap_or(' ');
+        if first != '{' {
+            let got = match first {
+                '[' => "a JSON array (starts with '[')".to_string(),
+                '"' => "a JSON string".to_string(),
+                c => format!("text starting with {c:?}"),
+            };
+            return Err(DataError::new(
+                file,
+                TOP,
+                format!("got {got}; expected a JSON object (starting with '{{')"),
+            ));
+        }
+    }
+    parse(file, text)
 }
 
 /// Recognises inputs that are not JSON at all, where serde's message would only say "expected
@@ -72,7 +121,7 @@ fn sniff(text: &str) -> Option<String> {
 
 /// Parses and validates a manifest on its own.
 pub fn load_manifest(file: &str, text: &str) -> Result<Manifest, Vec<DataError>> {
-    let manifest: Manifest = parse(file, text).map_err(|e| vec![e])?;
+    let manifest: Manifest = parse_object(file, text).map_err(|e| vec![e])?;
     let errors = validate_manifest(file, &manifest);
     if errors.is_empty() {
         Ok(manifest)
@@ -83,7 +132,7 @@ pub fn load_manifest(file: &str, text: &str) -> Result<Manifest, Vec<DataError>>
 
 /// Parses and validates one inspection file on its own.
 pub fn load_inspection(file: &str, text: &str) -> Result<Inspection, Vec<DataError>> {
-    let inspection: Inspection = parse(file, text).map_err(|e| vec![e])?;
+    let inspection: Inspection = parse_object(file, text).map_err(|e| vec![e])?;
     let errors = validate_inspection(file, &inspection);
     if errors.is_empty() {
         Ok(inspection)
@@ -538,6 +587,11 @@ pub fn validate_manifest(file: &str, m: &Manifest) -> Vec<DataError> {
     errors
 }
 
+/// A value as JSON, for messages comparing what two files say.
+fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|e| format!("(unprintable: {e})"))
+}
+
 /// Manifest file paths are fetched relative to the manifest: no schemes, no escaping upwards.
 pub fn is_safe_relative_path(path: &str) -> bool {
     !path.is_empty()
@@ -561,8 +615,21 @@ pub fn validate_dataset(
     let mut errors = Vec::new();
     for (i, e) in manifest.inspections.iter().enumerate() {
         let p = format!("inspections[{i}]");
-        let Some((file, ins)) = inspections.get(&e.id) else {
-            continue;
+        // Found by the file the entry names (labels are that path, possibly under a directory),
+        // so that a file whose id differs from the entry's is still compared and the id
+        // mismatch reported; by id alone where no label names the file.
+        let listed_file = format!("/{}", e.file);
+        let names_file = |label: &str| label == e.file || label.ends_with(&listed_file);
+        let found = match inspections.get(&e.id) {
+            Some(hit) if names_file(&hit.0) => Some(hit),
+            by_id => inspections
+                .values()
+                .filter(|(label, _)| names_file(label))
+                .min_by_key(|(label, _)| label.len())
+                .or(by_id),
+        };
+        let Some((file, ins)) = found else {
+            continue; // the file did not load; its errors are already reported
         };
         let mut mismatch = |field: &str, in_manifest: String, in_file: String| {
             if in_manifest != in_file {
@@ -573,48 +640,28 @@ pub fn validate_dataset(
                 ));
             }
         };
-        mismatch("id", format!("{:?}", e.id), format!("{:?}", ins.id));
-        mismatch(
-            "force",
-            format!("{:?}", e.force),
-            format!("{:?}", ins.force),
-        );
-        mismatch(
-            "title",
-            format!("{:?}", e.title),
-            format!("{:?}", ins.title),
-        );
-        mismatch(
-            "period",
-            format!("{:?}", e.period),
-            format!("{:?}", ins.period),
-        );
-        mismatch(
-            "programme",
-            format!("{:?}", e.programme),
-            format!("{:?}", ins.programme),
-        );
-        mismatch(
-            "scale",
-            format!("{:?}", e.scale),
-            format!("{:?}", ins.scale),
-        );
+        // Shown as JSON values, as the user wrote them ("four-point", null, {"judgments": 2, …}).
+        mismatch("id", json(&e.id), json(&ins.id));
+        mismatch("force", json(&e.force), json(&ins.force));
+        mismatch("title", json(&e.title), json(&ins.title));
+        mismatch("period", json(&e.period), json(&ins.period));
+        mismatch("programme", json(&e.programme), json(&ins.programme));
+        mismatch("scale", json(&e.scale), json(&ins.scale));
         mismatch(
             "date",
-            format!("{:?}", e.date),
-            format!("{:?}", ins.published.as_ref().map(|p| &p.date)),
+            json(&e.date),
+            json(&ins.published.as_ref().map(|p| &p.date)),
         );
-        mismatch(
-            "counts",
-            format!("{:?}", e.counts),
-            format!("{:?}", crate::counts(ins)),
-        );
+        mismatch("counts", json(&e.counts), json(&crate::counts(ins)));
     }
     for (file, ins) in inspections.values() {
         for (i, f) in ins.follow_ups.iter().enumerate() {
             let Some(r) = &f.refers_to else { continue };
             let p = format!("follow_ups[{i}].refers_to");
+            let listed = manifest.inspections.iter().any(|e| e.id == r.inspection);
             match inspections.get(&r.inspection) {
+                // Listed but did not load: its own errors are already reported.
+                None if listed => {}
                 None => errors.push(DataError::new(
                     file,
                     format!("{p}.inspection"),
@@ -648,7 +695,7 @@ pub fn validate_dataset(
                         manifest_file,
                         format!("lineages[{i}].steps[{k}].judgment"),
                         format!(
-                            "unknown judgment {:?} in inspection {:?}",
+                            "unknown judgment {:?} in inspection {:?}; expected the id of a judgment in that inspection's file",
                             s.judgment, s.inspection
                         ),
                     ));

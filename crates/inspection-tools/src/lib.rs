@@ -90,6 +90,17 @@ pub fn check_dir(dir: &Path) -> Report {
         };
         match validate::load_inspection(&file_label, &text) {
             Ok(ins) => {
+                if let Some((other, _)) = loaded.get(&ins.id) {
+                    report.errors.push(DataError::new(
+                        &file_label,
+                        "id",
+                        format!(
+                            "duplicate inspection id {:?}; already used by {other}; expected each listed file to hold a different inspection",
+                            ins.id
+                        ),
+                    ));
+                    continue;
+                }
                 loaded.insert(ins.id.clone(), (file_label, ins));
             }
             Err(errs) => report.errors.extend(errs),

@@ -1,0 +1,178 @@
+//! Case- and accent-insensitive search with highlight ranges. Folding is one char to one char,
+//! so a match in the folded text maps straight back to the original.
+
+/// Folds one character: lower case, Latin diacritics removed (enough for English and Welsh).
+pub fn fold_char(c: char) -> char {
+    let c = if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    };
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ŵ' | 'ẁ' | 'ẃ' | 'ẅ' => 'w',
+        'ý' | 'ÿ' | 'ŷ' | 'ỳ' => 'y',
+        'ś' | 'š' => 's',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ł' => 'l',
+        'ř' => 'r',
+        'ť' => 't',
+        // Curly quotes and dashes match their plain forms.
+        '\u{2018}' | '\u{2019}' => '\'',
+        '\u{201C}' | '\u{201D}' => '"',
+        '\u{2013}' | '\u{2014}' => '-',
+        other => other,
+    }
+}
+
+/// Folds a whole string.
+pub fn fold(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+/// A parsed search: folded, whitespace-separated terms. Empty means "match everything".
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    terms: Vec<String>,
+}
+
+impl Query {
+    pub fn new(text: &str) -> Query {
+        let mut terms: Vec<String> = fold(text).split_whitespace().map(str::to_string).collect();
+        terms.sort();
+        terms.dedup();
+        Query { terms }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Every term occurs in the already-folded haystack.
+    pub fn matches_folded(&self, folded: &str) -> bool {
+        self.terms.iter().all(|t| folded.contains(t.as_str()))
+    }
+
+    /// Byte ranges in `text` (the original, unfolded) where any term occurs, merged and sorted.
+    pub fn ranges(&self, text: &str) -> Vec<(usize, usize)> {
+        if self.terms.is_empty() {
+            return Vec::new();
+        }
+        // Folded chars paired with the byte offset of the original char.
+        let chars: Vec<(usize, char)> = text
+            .char_indices()
+            .map(|(i, c)| (i, fold_char(c)))
+            .collect();
+        let mut ranges = Vec::new();
+        for term in &self.terms {
+            let needle: Vec<char> = term.chars().collect();
+            if needle.is_empty() || needle.len() > chars.len() {
+                continue;
+            }
+            for start in 0..=chars.len() - needle.len() {
+                if chars[start..start + needle.len()]
+                    .iter()
+                    .zip(&needle)
+                    .all(|((_, a), b)| a == b)
+                {
+                    let end_idx = start + needle.len();
+                    let end = chars.get(end_idx).map_or(text.len(), |(i, _)| *i);
+                    ranges.push((chars[start].0, end));
+                }
+            }
+        }
+        ranges.sort();
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for (s, e) in ranges {
+            match merged.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        merged
+    }
+
+    /// Splits `text` into segments, `true` for the parts to highlight.
+    pub fn segments<'a>(&self, text: &'a str) -> Vec<(&'a str, bool)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for (s, e) in self.ranges(text) {
+            if s > at {
+                out.push((&text[at..s], false));
+            }
+            out.push((&text[s..e], true));
+            at = e;
+        }
+        if at < text.len() || out.is_empty() {
+            out.push((&text[at..], false));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_and_accents() {
+        assert_eq!(fold("Cymraeg ŵ Ŷ É"), "cymraeg w y e");
+        assert!(Query::new("DIGONOL").matches_folded(&fold("Digonol")));
+        assert!(Query::new("cafe").matches_folded(&fold("Café")));
+        assert!(Query::new("café").matches_folded(&fold("CAFE")));
+    }
+
+    #[test]
+    fn all_terms_must_match() {
+        let hay = fold("The force should monitor vetting decisions (e.g. BAME groups)");
+        assert!(Query::new("vetting bame").matches_folded(&hay));
+        assert!(!Query::new("vetting unicorn").matches_folded(&hay));
+        assert!(Query::new("   ").matches_folded(&hay));
+    }
+
+    #[test]
+    fn segments_highlight_original_text() {
+        let q = Query::new("vet");
+        let segs = q.segments("Vetting and re-vetting");
+        assert_eq!(
+            segs,
+            vec![
+                ("Vet", true),
+                ("ting and re-", false),
+                ("vet", true),
+                ("ting", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn highlight_across_multibyte_chars() {
+        let q = Query::new("wyl");
+        assert_eq!(
+            q.segments("Eisteddfod Ŵyl"),
+            vec![("Eisteddfod ", false), ("Ŵyl", true)]
+        );
+    }
+
+    #[test]
+    fn overlapping_terms_merge() {
+        let q = Query::new("abc bcd");
+        assert_eq!(
+            q.segments("xabcdx"),
+            vec![("x", false), ("abcd", true), ("x", false)]
+        );
+    }
+
+    #[test]
+    fn empty_query_gives_one_plain_segment() {
+        assert_eq!(Query::new("").segments("text"), vec![("text", false)]);
+        assert_eq!(Query::new("").segments(""), vec![("", false)]);
+    }
+}

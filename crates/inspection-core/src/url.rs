@@ -1,0 +1,229 @@
+//! The public URL contract. All view state lives in the query string, so any static host
+//! serves it and a copied URL reproduces the view. Unknown or malformed values are ignored.
+
+use std::collections::BTreeSet;
+
+use crate::grade::Grade;
+use crate::view::AfiStatus;
+
+/// Which view is shown (`view=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum View {
+    #[default]
+    Grades,
+    Improvements,
+}
+
+impl View {
+    pub const ALL: [View; 2] = [View::Grades, View::Improvements];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            View::Grades => "grades",
+            View::Improvements => "improvements",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.slug() == s)
+    }
+}
+
+/// Longest search text kept from a URL; longer input is cut, not rejected.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// Everything the URL can say about the view.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UrlState {
+    pub view: View,
+    /// Inspection id; checked against the manifest by the caller.
+    pub inspection: Option<String>,
+    /// Pillar or area id (a slug such as `legitimacy` or `investigating-crime`).
+    pub pillar: Option<String>,
+    pub grades: BTreeSet<Grade>,
+    pub statuses: BTreeSet<AfiStatus>,
+    /// Free-text search, as typed.
+    pub q: String,
+}
+
+fn is_slug(s: &str) -> bool {
+    crate::validate::is_valid_id(s)
+}
+
+impl UrlState {
+    /// Reads the state from decoded query pairs. Later duplicates win for single values;
+    /// list values accept comma-separated slugs and repeated keys.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> UrlState {
+        let mut state = UrlState::default();
+        for (key, value) in pairs {
+            match key {
+                "view" => {
+                    if let Some(v) = View::from_slug(value) {
+                        state.view = v;
+                    }
+                }
+                "inspection" if is_slug(value) => state.inspection = Some(value.to_string()),
+                "pillar" if is_slug(value) => state.pillar = Some(value.to_string()),
+                "grade" => state
+                    .grades
+                    .extend(value.split(',').filter_map(|s| Grade::from_slug(s.trim()))),
+                "status" => state.statuses.extend(
+                    value
+                        .split(',')
+                        .filter_map(|s| AfiStatus::from_slug(s.trim())),
+                ),
+                "q" => state.q = value.chars().take(MAX_QUERY_CHARS).collect(),
+                _ => {}
+            }
+        }
+        state
+    }
+
+    /// The canonical query string, starting with `?` (or empty when everything is default).
+    /// Parameters appear in a fixed order and defaults are left out.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if self.view != View::default() {
+            parts.push(format!("view={}", self.view.slug()));
+        }
+        if let Some(i) = &self.inspection {
+            parts.push(format!("inspection={}", encode(i)));
+        }
+        if let Some(p) = &self.pillar {
+            parts.push(format!("pillar={}", encode(p)));
+        }
+        if !self.grades.is_empty() {
+            let slugs: Vec<&str> = self.grades.iter().map(|g| g.slug()).collect();
+            parts.push(format!("grade={}", slugs.join(",")));
+        }
+        if !self.statuses.is_empty() {
+            let slugs: Vec<&str> = self.statuses.iter().map(|s| s.slug()).collect();
+            parts.push(format!("status={}", slugs.join(",")));
+        }
+        if !self.q.is_empty() {
+            parts.push(format!("q={}", encode(&self.q)));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    /// True when any filter (not the view or inspection choice) narrows the results.
+    pub fn has_filters(&self) -> bool {
+        self.pillar.is_some()
+            || !self.grades.is_empty()
+            || !self.statuses.is_empty()
+            || !self.q.trim().is_empty()
+    }
+
+    /// The same view and inspection with every filter removed.
+    pub fn cleared(&self) -> UrlState {
+        UrlState {
+            view: self.view,
+            inspection: self.inspection.clone(),
+            ..UrlState::default()
+        }
+    }
+}
+
+/// Percent-encodes a query value (RFC 3986 unreserved characters stay as they are).
+pub fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            b' ' => out.push_str("%20"),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(q: &[(&str, &str)]) -> UrlState {
+        UrlState::from_pairs(q.iter().copied())
+    }
+
+    #[test]
+    fn default_state_has_empty_query() {
+        assert_eq!(UrlState::default().to_query(), "");
+        assert_eq!(parse(&[]), UrlState::default());
+    }
+
+    #[test]
+    fn full_state_round_trips() {
+        let state = parse(&[
+            ("view", "improvements"),
+            ("inspection", "gwent-peel-2018-19"),
+            ("pillar", "legitimacy"),
+            ("grade", "requires-improvement,good"),
+            ("status", "open,not-met"),
+            ("q", "vetting & BAME"),
+        ]);
+        assert_eq!(state.view, View::Improvements);
+        assert_eq!(
+            state.grades.iter().copied().collect::<Vec<_>>(),
+            vec![Grade::Good, Grade::RequiresImprovement]
+        );
+        let q = state.to_query();
+        assert_eq!(
+            q,
+            "?view=improvements&inspection=gwent-peel-2018-19&pillar=legitimacy&grade=good,requires-improvement&status=open,not-met&q=vetting%20%26%20BAME"
+        );
+    }
+
+    #[test]
+    fn garbage_is_ignored() {
+        let state = parse(&[
+            ("view", "<script>"),
+            ("inspection", "../../etc/passwd"),
+            ("pillar", "Legitimacy!"),
+            ("grade", "great,,good,GOOD"),
+            ("status", "closed,met"),
+            ("unknown", "x"),
+        ]);
+        assert_eq!(state.view, View::Grades);
+        assert_eq!(state.inspection, None);
+        assert_eq!(state.pillar, None);
+        assert_eq!(
+            state.grades.iter().copied().collect::<Vec<_>>(),
+            vec![Grade::Good]
+        );
+        assert_eq!(
+            state.statuses.iter().copied().collect::<Vec<_>>(),
+            vec![AfiStatus::Met]
+        );
+    }
+
+    #[test]
+    fn long_query_is_cut_not_rejected() {
+        let long = "a".repeat(5000);
+        assert_eq!(parse(&[("q", &long)]).q.chars().count(), MAX_QUERY_CHARS);
+    }
+
+    #[test]
+    fn cleared_keeps_view_and_inspection() {
+        let state = parse(&[
+            ("view", "improvements"),
+            ("inspection", "x"),
+            ("grade", "good"),
+            ("q", "a"),
+        ]);
+        assert!(state.has_filters());
+        let cleared = state.cleared();
+        assert!(!cleared.has_filters());
+        assert_eq!(cleared.to_query(), "?view=improvements&inspection=x");
+    }
+
+    #[test]
+    fn encode_escapes_reserved_and_non_ascii() {
+        assert_eq!(encode("a b&c=d#é"), "a%20b%26c%3Dd%23%C3%A9");
+    }
+}

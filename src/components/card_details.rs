@@ -1,0 +1,80 @@
+use inspection_core::search::Query;
+use inspection_core::view::{AfiStatus, Card};
+use leptos::prelude::*;
+
+use crate::components::highlight::Highlight;
+use crate::components::status_tag::StatusTag;
+
+/// The expandable part of a grade card: what the inspectorate asked the force to improve
+/// under this card, what it said about earlier items, and notes on the sources.
+#[component]
+pub fn CardDetails(
+    /// The card whose details to show.
+    card: Card,
+    /// The current search, for highlighting.
+    query: Memo<Query>,
+) -> impl IntoView {
+    let name_of = {
+        let card = card.clone();
+        move |id: &str| {
+            std::iter::once(&card.judgment)
+                .chain(card.rows.iter())
+                .find(|j| j.id == id)
+                .map(|j| j.name.clone())
+        }
+    };
+    let summary = format!(
+        "Details: {} area(s) for improvement, {} cause(s) of concern, {} follow-up(s) of earlier items",
+        card.afis.len(),
+        card.causes.len(),
+        card.follow_ups.len()
+    );
+    let afis = card.afis.clone().into_iter().map(|a| {
+        let area = name_of(&a.judgment);
+        view! {
+            <li class="afi">
+                <Highlight text=a.text.clone() query />
+                {(!a.parts.is_empty()).then(|| view! {
+                    <ul>{a.parts.iter().map(|p| view! { <li><Highlight text=p.clone() query /></li> }).collect_view()}</ul>
+                })}
+                {area.map(|n| view! { <span class="afi__area">" (" {n} ")"</span> })}
+            </li>
+        }
+    }).collect_view();
+    let causes = card.causes.clone().into_iter().map(|c| view! {
+        <li class="cause">
+            <Highlight text=c.text.clone() query />
+            <ul>{c.recommendations.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
+        </li>
+    }).collect_view();
+    let follow_ups = card.follow_ups.clone().into_iter().map(|f| {
+        let status = AfiStatus::from_follow_up(f.status);
+        view! {
+            <li class="follow-up">
+                <StatusTag status />
+                " " <Highlight text=f.text.clone() query />
+                <span class="follow-up__status">" — “" {f.status_text.clone()} "” (from: " {f.origin.clone()} ")"</span>
+            </li>
+        }
+    }).collect_view();
+    let notes = card
+        .notes
+        .clone()
+        .into_iter()
+        .map(|n| view! { <li>{n.text}</li> })
+        .collect_view();
+    view! {
+        <details class="grade-card__details">
+            <summary>{summary}</summary>
+            <h4>"Areas for improvement"</h4>
+            {if card.afis.is_empty() {
+                view! { <p>"The bundled sources list no areas for improvement here."</p> }.into_any()
+            } else {
+                view! { <ul class="afi-list">{afis}</ul> }.into_any()
+            }}
+            {(!card.causes.is_empty()).then(|| view! { <h4>"Causes of concern"</h4><ul>{causes}</ul> })}
+            {(!card.follow_ups.is_empty()).then(|| view! { <h4>"Earlier areas for improvement and recommendations"</h4><ul class="follow-ups">{follow_ups}</ul> })}
+            {(!card.notes.is_empty()).then(|| view! { <h4>"Notes on the sources"</h4><ul class="notes">{notes}</ul> })}
+        </details>
+    }
+}

@@ -1,0 +1,40 @@
+use inspection_core::Grade;
+use leptos::prelude::*;
+
+/// A grade shown as text, colour and a shape, so no meaning rests on colour alone.
+#[component]
+pub fn GradeBadge(
+    /// The grade; `None` when the source states no grade.
+    grade: Option<Grade>,
+) -> impl IntoView {
+    let (class, icon, label) = match grade {
+        Some(g) => (
+            format!("grade-tag grade-tag--{}", g.slug()),
+            icon(g),
+            g.label(),
+        ),
+        None => (
+            "grade-tag grade-tag--none".to_string(),
+            "–",
+            "Grade not stated in source",
+        ),
+    };
+    view! {
+        <strong class=class data-grade=grade.map(|g| g.slug())>
+            <span class="grade-tag__icon" aria-hidden="true">{icon}</span>
+            {label}
+        </strong>
+    }
+}
+
+/// Shape per grade: best to worst reads ★ ● ◆ ▲ ■; ungraded is a hollow circle.
+pub fn icon(grade: Grade) -> &'static str {
+    match grade {
+        Grade::Outstanding => "★",
+        Grade::Good => "●",
+        Grade::Adequate => "◆",
+        Grade::RequiresImprovement => "▲",
+        Grade::Inadequate => "■",
+        Grade::Ungraded => "○",
+    }
+}

@@ -1,0 +1,89 @@
+use std::sync::Arc;
+
+use inspection_core::search::Query;
+use inspection_core::view::{ImprovementRow, Relation, RowKind, ThreadStep};
+use leptos::prelude::*;
+
+use crate::components::grade_badge::GradeBadge;
+use crate::components::highlight::Highlight;
+use crate::components::source_line::SourceLine;
+use crate::components::status_tag::StatusTag;
+
+/// One item of the improvements list: its text, area, inspection, status and thread.
+#[component]
+pub fn ImprovementItem(
+    /// The row to show.
+    row: Arc<ImprovementRow>,
+    /// The current search, for highlighting.
+    query: Memo<Query>,
+) -> impl IntoView {
+    let anchor = row_anchor(&row.key);
+    let area = match &row.pillar_name {
+        Some(p) => format!("{p} › {}", row.judgment_name),
+        None => row.judgment_name.clone(),
+    };
+    let origin = row
+        .origin
+        .clone()
+        .map(|o| view! { <p class="improvement__origin">"From: " {o}</p> });
+    let kind_class = match row.kind {
+        RowKind::AreaForImprovement => "afi",
+        RowKind::CauseOfConcern => "cause",
+        RowKind::EarlierAreaForImprovement | RowKind::EarlierRecommendation => "earlier",
+    };
+    view! {
+        <li class=format!("improvement improvement--{kind_class}") id=anchor data-key=row.key.clone()>
+            <div class="improvement__head">
+                <StatusTag status=row.status />
+                <span class="improvement__kind">{row.kind.label()}</span>
+            </div>
+            <p class="improvement__text"><Highlight text=row.text.clone() query /></p>
+            {(!row.parts.is_empty()).then(|| view! {
+                <ul class="improvement__parts">
+                    {row.parts.iter().map(|p| view! { <li><Highlight text=p.clone() query /></li> }).collect_view()}
+                </ul>
+            })}
+            <dl class="improvement__meta">
+                <dt>"Area"</dt>
+                <dd><Highlight text=area query />" " <GradeBadge grade=row.area_grade /></dd>
+                <dt>"Inspection"</dt>
+                <dd>{row.inspection_title.clone()} " (" {row.period.clone()} ")"</dd>
+            </dl>
+            {origin}
+            {(!row.thread.is_empty()).then(|| view! { <Thread steps=row.thread.clone() /> })}
+            <SourceLine source=row.source.clone() />
+        </li>
+    }
+}
+
+/// Element id of a row, for thread links.
+pub fn row_anchor(key: &str) -> String {
+    format!("item-{}", key.replace('/', "--"))
+}
+
+/// The follow-up history of an item, linking to the rows it continues or is continued by.
+#[component]
+fn Thread(
+    /// Steps, oldest first.
+    steps: Vec<ThreadStep>,
+) -> impl IntoView {
+    view! {
+        <div class="thread">
+            <h4 class="thread__title">"History"</h4>
+            <ol class="thread__steps">
+                {steps.into_iter().map(|s| {
+                    let label = match s.relation {
+                        Relation::FollowedUp => format!("Followed up in {} ({}): ", s.inspection_title, s.period),
+                        Relation::ContinuedBy => format!("Carried forward as a new area for improvement in {}: ", s.period),
+                        Relation::Continues => format!("Continues an earlier item ({}): ", if s.period.is_empty() { s.inspection_title.clone() } else { s.period.clone() }),
+                    };
+                    let text = match s.row_key {
+                        Some(k) => view! { <a href=format!("#{}", row_anchor(&k))>{s.text.clone()}</a> }.into_any(),
+                        None => view! { <q>{s.text.clone()}</q> }.into_any(),
+                    };
+                    view! { <li>{label}{text}{s.status.map(|st| view! { " " <StatusTag status=st /> })}</li> }
+                }).collect_view()}
+            </ol>
+        </div>
+    }
+}

@@ -1,0 +1,113 @@
+use std::sync::Arc;
+
+use inspection_core::search::Query;
+use inspection_core::url::UrlState;
+use inspection_core::view::{grade_cards, newest, pillar_options, selected_inspection};
+use inspection_core::{Inspection, Manifest, ManifestEntry};
+use leptos::prelude::*;
+
+use crate::components::empty_state::EmptyState;
+use crate::components::error_panel::ErrorPanel;
+use crate::components::findings::Findings;
+use crate::components::grade_card::GradeCard;
+use crate::components::inspection_header::InspectionHeader;
+use crate::components::loading::Loading;
+use crate::components::result_count::ResultCount;
+use crate::store::InspectionStore;
+
+/// The grades view: one inspection's grade cards (newest by default).
+#[component]
+pub fn GradesView(
+    /// The validated manifest.
+    manifest: Arc<Manifest>,
+    /// Current state from the URL.
+    state: Memo<UrlState>,
+    /// Pillar/area options for the filter panel, set here once the inspection is in.
+    pillars: RwSignal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let store = InspectionStore::expect();
+    let entry = Memo::new({
+        let manifest = manifest.clone();
+        move |_| selected_inspection(&manifest, &state.get()).cloned()
+    });
+    let newest_entry = newest(&manifest).cloned();
+    view! {
+        {move || match entry.get() {
+            None => view! { <p>"There are no inspections in the data."</p> }.into_any(),
+            Some(entry) => {
+                let resource = store.get(&entry);
+                let retry = Callback::new(move |()| resource.refetch());
+                let newest_entry = newest_entry.clone();
+                view! {
+                    <Transition fallback=|| view! { <Loading what="the inspection" /> }>
+                        <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=retry /> }>
+                            {
+                                let entry = entry.clone();
+                                let newest_entry = newest_entry.clone();
+                                move || {
+                                    let entry = entry.clone();
+                                    let newest_entry = newest_entry.clone();
+                                    Suspend::new(async move {
+                                        resource.await.map(|ins| {
+                                            pillars.set(pillar_options(&[&ins]));
+                                            view! { <InspectionGrades ins=Arc::new(ins) entry newest=newest_entry state /> }
+                                        })
+                                    })
+                                }
+                            }
+                        </ErrorBoundary>
+                    </Transition>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+/// One loaded inspection: its header and its (filtered) cards or findings.
+#[component]
+fn InspectionGrades(
+    /// The inspection.
+    ins: Arc<Inspection>,
+    /// Its manifest entry.
+    entry: ManifestEntry,
+    /// The newest inspection, for the current/superseded notice.
+    newest: Option<ManifestEntry>,
+    /// Current state from the URL.
+    state: Memo<UrlState>,
+) -> impl IntoView {
+    let query = Memo::new(move |_| Query::new(&state.get().q));
+    let cards = Memo::new({
+        let ins = ins.clone();
+        move |_| grade_cards(&ins, &state.get())
+    });
+    let unit = if ins.judgments.iter().any(|j| !j.children.is_empty()) {
+        "pillars"
+    } else {
+        "areas"
+    };
+    let count = Signal::derive(move || {
+        cards.with(|(shown, total)| format!("Showing {} of {total} {unit}", shown.len()))
+    });
+    let graded = !ins.judgments.is_empty();
+    view! {
+        <InspectionHeader ins=ins.clone() entry newest />
+        {if graded {
+            view! {
+                <ResultCount text=count />
+                <Show when=move || cards.with(|(c, _)| !c.is_empty()) fallback=move || view! { <EmptyState state what="grades" /> }>
+                    <div class="grade-cards">
+                        <For
+                            each=move || cards.get().0
+                            key=|c| (c.judgment.id.clone(), c.rows.iter().map(|r| r.id.clone()).collect::<Vec<_>>(), c.afis.len())
+                            let:card
+                        >
+                            <GradeCard card query />
+                        </For>
+                    </div>
+                </Show>
+            }.into_any()
+        } else {
+            view! { <Findings ins=ins.clone() query /> }.into_any()
+        }}
+    }
+}

@@ -1,0 +1,93 @@
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use inspection_core::search::Query;
+use inspection_core::url::UrlState;
+use inspection_core::view::{
+    filter_rows, improvement_rows, newest_first, pillar_options, ImprovementRow,
+};
+use inspection_core::Manifest;
+use leptos::prelude::*;
+
+use crate::components::empty_state::EmptyState;
+use crate::components::improvement_item::ImprovementItem;
+use crate::components::loading::Loading;
+use crate::components::result_count::ResultCount;
+use crate::components::retry_notice::FileFailures;
+use crate::store::InspectionStore;
+
+/// Every area for improvement across the inspections, with status and follow-up thread.
+#[component]
+pub fn ImprovementsView(
+    /// The validated manifest.
+    manifest: Arc<Manifest>,
+    /// Current state from the URL.
+    state: Memo<UrlState>,
+    /// Pillar/area options for the filter panel, set here once the data is in.
+    pillars: RwSignal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let store = InspectionStore::expect();
+    let resources: Vec<_> = newest_first(&manifest)
+        .into_iter()
+        .map(|e| (e.clone(), store.get(e)))
+        .collect();
+    view! {
+        <Transition fallback=|| view! { <Loading what="areas for improvement" /> }>
+            {
+                let manifest = manifest.clone();
+                let resources = resources.clone();
+                move || {
+                    let manifest = manifest.clone();
+                    let resources = resources.clone();
+                    Suspend::new(async move {
+                        let mut loaded = HashMap::new();
+                        let mut failures = Vec::new();
+                        for (entry, resource) in resources {
+                            match resource.await {
+                                Ok(ins) => { loaded.insert(ins.id.clone(), ins); }
+                                Err(e) => failures.push((entry, e, resource)),
+                            }
+                        }
+                        let mut ordered: Vec<_> = loaded.values().collect();
+                        ordered.sort_by(|a, b| b.period.cmp(&a.period));
+                        pillars.set(pillar_options(&ordered));
+                        let rows: Vec<Arc<ImprovementRow>> = improvement_rows(&manifest, &loaded).into_iter().map(Arc::new).collect();
+                        view! {
+                            <FileFailures failures />
+                            <ImprovementList rows state />
+                        }
+                    })
+                }
+            }
+        </Transition>
+    }
+}
+
+/// The filtered list, its count and its empty state.
+#[component]
+fn ImprovementList(
+    /// Every row, unfiltered.
+    rows: Vec<Arc<ImprovementRow>>,
+    /// Current state from the URL.
+    state: Memo<UrlState>,
+) -> impl IntoView {
+    let total = rows.len();
+    let query = Memo::new(move |_| Query::new(&state.get().q));
+    let shown = Memo::new(move |_| filter_rows(&rows, &state.get()));
+    let count = Signal::derive(move || {
+        format!(
+            "Showing {} of {total} areas for improvement and recommendations",
+            shown.with(Vec::len)
+        )
+    });
+    view! {
+        <ResultCount text=count />
+        <Show when=move || shown.with(|s| !s.is_empty()) fallback=move || view! { <EmptyState state what="areas for improvement" /> }>
+            <ol class="improvements">
+                <For each=move || shown.get() key=|r| r.key.clone() let:row>
+                    <ImprovementItem row query />
+                </For>
+            </ol>
+        </Show>
+    }
+}

@@ -1,0 +1,86 @@
+use std::sync::Arc;
+
+use inspection_core::url::View;
+use inspection_core::view::newest_first;
+use inspection_core::Manifest;
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::error_panel::ErrorPanel;
+use crate::components::filters::FilterPanel;
+use crate::components::loading::Loading;
+use crate::components::selected_filters::SelectedFilters;
+use crate::components::view_tabs::ViewTabs;
+use crate::nav::use_url_state;
+use crate::pages::grades::GradesView;
+use crate::pages::improvements::ImprovementsView;
+use crate::store::InspectionStore;
+
+/// Loads the manifest, then shows the view the URL asks for.
+#[component]
+pub fn ViewerPage() -> impl IntoView {
+    InspectionStore::provide();
+    let state = use_url_state();
+    let manifest = LocalResource::new(|| async {
+        let result = api::fetch_manifest().await;
+        if let Err(e) = &result {
+            e.log();
+        }
+        result
+    });
+    let retry = Callback::new(move |()| manifest.refetch());
+    let (pending, set_pending) = signal(false);
+    view! {
+        <Show when=move || pending.get()>
+            <Loading what="inspections" />
+        </Show>
+        <Transition fallback=|| view! { <Loading what="inspections" /> } set_pending>
+            <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=retry /> }>
+                {move || Suspend::new(async move {
+                    manifest.await.map(|m| view! { <Viewer manifest=Arc::new(m) state /> })
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+/// Tabs, filters and the chosen view, once the manifest is in.
+#[component]
+fn Viewer(
+    /// The validated manifest.
+    manifest: Arc<Manifest>,
+    /// Current state from the URL.
+    state: Memo<inspection_core::url::UrlState>,
+) -> impl IntoView {
+    let view = Memo::new(move |_| state.get().view);
+    // Filled by the active view once its data is in, so the panel itself stays mounted.
+    let pillars = RwSignal::new(Vec::<(String, String)>::new());
+    let pillar_label = Signal::derive(move || {
+        let id = state.get().pillar?;
+        pillars.with(|p| {
+            p.iter()
+                .find(|(i, _)| *i == id)
+                .map(|(_, l)| l.trim_start_matches("— ").to_string())
+        })
+    });
+    let entries: Vec<_> = newest_first(&manifest).into_iter().cloned().collect();
+    let force = manifest
+        .forces
+        .first()
+        .map(|f| f.name.clone())
+        .unwrap_or_default();
+    view! {
+        <h1>{format!("{force} inspections")}</h1>
+        <ViewTabs state />
+        <div class="layout">
+            <FilterPanel state inspections=entries pillars />
+            <div class="results">
+                <SelectedFilters state pillar_label />
+                {move || match view.get() {
+                    View::Grades => view! { <GradesView manifest=manifest.clone() state pillars /> }.into_any(),
+                    View::Improvements => view! { <ImprovementsView manifest=manifest.clone() state pillars /> }.into_any(),
+                }}
+            </div>
+        </div>
+    }
+}
