@@ -1,8 +1,13 @@
 //! Component tests: real components mounted into a real DOM in headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
-use inspection_core::{Counts, GradeScale, ManifestEntry, Programme};
-use inspection_viewer::components::inspection_list::InspectionList;
+use inspection_core::search::Query;
+use inspection_core::view::{AfiStatus, Card, SourceInfo};
+use inspection_core::{AreaForImprovement, CarriedOver, Grade, Judgment, JudgmentLevel};
+use inspection_viewer::components::grade_badge::GradeBadge;
+use inspection_viewer::components::grade_card::GradeCard;
+use inspection_viewer::components::highlight::Highlight;
+use inspection_viewer::components::status_tag::StatusTag;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -16,42 +21,105 @@ fn container() -> web_sys::HtmlElement {
     div.unchecked_into()
 }
 
-fn entry(id: &str, title: &str, period: &str) -> ManifestEntry {
-    ManifestEntry {
+fn text(el: &web_sys::HtmlElement) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn grade_badge_has_text_and_shape_not_just_colour() {
+    let parent = container();
+    let _h = leptos::mount::mount_to(parent.clone(), || {
+        view! {
+            <GradeBadge grade=Some(Grade::RequiresImprovement) />
+            <GradeBadge grade=None />
+        }
+    });
+    let badges = parent.query_selector_all(".grade-tag").unwrap();
+    assert_eq!(badges.length(), 2);
+    assert!(text(&parent).contains("▲Requires improvement"));
+    assert!(text(&parent).contains("Grade not stated in source"));
+    let first: web_sys::Element = badges.item(0).unwrap().unchecked_into();
+    assert_eq!(first.get_attribute("data-grade").as_deref(), Some("requires-improvement"));
+}
+
+#[wasm_bindgen_test]
+fn highlight_marks_matches_and_renders_markup_as_text() {
+    let parent = container();
+    let query = Memo::new(|_| Query::new("VET"));
+    let _h = leptos::mount::mount_to(parent.clone(), move || {
+        view! { <p><Highlight text="<b>Vetting</b> and re-vetting" query /></p> }
+    });
+    let marks = parent.query_selector_all("mark").unwrap();
+    assert_eq!(marks.length(), 2);
+    assert!(parent.query_selector("b").unwrap().is_none());
+    assert_eq!(text(&parent), "<b>Vetting</b> and re-vetting");
+}
+
+#[wasm_bindgen_test]
+fn status_tag_names_its_status() {
+    let parent = container();
+    let _h = leptos::mount::mount_to(parent.clone(), || view! { <StatusTag status=AfiStatus::NotMet /> });
+    assert!(text(&parent).contains("Not met"));
+}
+
+fn judgment(id: &str, name: &str, grade: Grade) -> Judgment {
+    Judgment {
         id: id.into(),
-        force: "test-force".into(),
-        title: title.into(),
-        programme: Programme::Peel,
-        period: period.into(),
-        date: None,
-        file: format!("{id}.json"),
-        scale: GradeScale::FourPoint,
-        counts: Counts::default(),
+        level: JudgmentLevel::Question,
+        name: name.into(),
+        question: None,
+        grade: Some(grade),
+        last_inspected: Some("2016".into()),
+        carried_over: None,
+        summary: None,
+        source: "s".into(),
+        children: vec![],
     }
 }
 
 #[wasm_bindgen_test]
-fn inspection_list_renders_titles_as_text() {
+fn grade_card_shows_rows_carried_over_and_afi_count() {
     let parent = container();
-    let entries = vec![
-        entry("a", "Synthetic test inspection A", "2018/19"),
-        entry("b", "<img src=x onerror=alert(1)>", "2016"),
-    ];
-    let _handle = leptos::mount::mount_to(parent.clone(), move || {
-        view! { <InspectionList inspections=entries /> }
+    let mut pillar = judgment("pillar", "Synthetic pillar", Grade::Good);
+    pillar.level = JudgmentLevel::Pillar;
+    let mut old = judgment("old", "Carried question", Grade::Good);
+    old.carried_over = Some(CarriedOver {
+        from: "2016 test inspection".into(),
+        year: "2016".into(),
+        statement: "carried".into(),
     });
-    let items = parent.query_selector_all("li").unwrap();
-    assert_eq!(items.length(), 2);
-    let first = parent.query_selector("li").unwrap().unwrap();
-    assert!(first
-        .text_content()
-        .unwrap()
-        .contains("Synthetic test inspection A"));
-    assert!(first.text_content().unwrap().contains("2018/19"));
-    // Data text is rendered as text: the markup shows literally and creates no element.
-    assert!(parent.query_selector("img").unwrap().is_none());
-    assert!(parent
-        .text_content()
-        .unwrap()
-        .contains("<img src=x onerror=alert(1)>"));
+    let card = Card {
+        judgment: pillar,
+        rows: vec![old, judgment("new", "New question", Grade::Inadequate)],
+        afis: vec![AreaForImprovement {
+            id: "afi".into(),
+            judgment: "new".into(),
+            text: "Synthetic area for improvement".into(),
+            parts: vec![],
+            source: "s".into(),
+        }],
+        causes: vec![],
+        follow_ups: vec![],
+        findings: vec![],
+        notes: vec![],
+        source: SourceInfo {
+            title: "Synthetic source".into(),
+            publisher: "Test".into(),
+            file: "synthetic.txt".into(),
+            date: Some("2020-02".into()),
+            url: None,
+        },
+    };
+    let query = Memo::new(|_| Query::new(""));
+    let _h = leptos::mount::mount_to(parent.clone(), move || view! { <GradeCard card query /> });
+    let all = text(&parent);
+    assert_eq!(parent.query_selector_all(".question-row").unwrap().length(), 2);
+    assert!(all.contains("Carried over from the 2016 test inspection"));
+    assert!(all.contains("1 area for improvement"));
+    assert!(all.contains("Synthetic source"));
+    assert!(all.contains("February 2020"));
+    // The details are closed until the visitor opens them.
+    let details: web_sys::HtmlDetailsElement =
+        parent.query_selector("details").unwrap().unwrap().unchecked_into();
+    assert!(!details.open());
 }

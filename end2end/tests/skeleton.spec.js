@@ -2,47 +2,64 @@ import { test, expect, axeViolations } from './fixtures.js';
 
 test('lists the bundled inspections from the manifest', async ({ page, consoleErrors }) => {
   const manifest = await (await page.request.get('data/index.json')).json();
-  await page.goto('./?view=list');
-  const items = page.locator('.inspection-list__item');
-  await expect(items).toHaveCount(manifest.inspections.length);
-  for (const [i, entry] of manifest.inspections.entries()) {
-    await expect(items.nth(i)).toContainText(entry.title);
-    await expect(items.nth(i)).toContainText(entry.period);
+  await page.goto('./');
+  const options = page.locator('#filter-inspection option');
+  // First option is "Newest inspection"; then every manifest entry, newest first.
+  await expect(options).toHaveCount(manifest.inspections.length + 1);
+  for (const entry of manifest.inspections) {
+    await expect(page.locator(`#filter-inspection option[value="${entry.id}"]`)).toHaveText(
+      `${entry.title} (${entry.period})`,
+    );
   }
+  await expect(page.locator('.grade-card').first()).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });
 
-for (const [name, fault] of [
-  ['404', (route) => route.fulfill({ status: 404, body: 'not found' })],
-  ['500', (route) => route.fulfill({ status: 500, body: 'boom' })],
-  ['network error', (route) => route.abort('failed')],
-  ['malformed JSON', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": 1, "forces": [' })],
+test('shows a loading indicator while the manifest is on its way', async ({ page }) => {
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await page.route('**/data/index.json', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto('./');
+  await expect(page.getByRole('status').filter({ hasText: 'Loading inspections' }).first()).toBeVisible();
+  release();
+  await expect(page.locator('.grade-card').first()).toBeVisible();
+  await expect(page.getByText('Loading inspections')).toHaveCount(0);
+});
+
+for (const [name, fault, expected] of [
+  ['404', (route) => route.fulfill({ status: 404, body: 'not found' }), 'the server answered 404'],
+  ['500', (route) => route.fulfill({ status: 500, body: 'boom' }), 'the server answered 500'],
+  ['network error', (route) => route.abort('failed'), 'Could not reach the server'],
+  [
+    'malformed JSON',
+    (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": 1, "forces": [' }),
+    'data/index.json',
+  ],
 ]) {
   test(`manifest ${name}: message, then Retry recovers`, async ({ page }) => {
     await page.route('**/data/index.json', fault);
-    await page.goto('./?view=list');
+    await page.goto('./');
     const alert = page.getByRole('alert');
     await expect(alert).toBeVisible();
-    await expect(alert).toContainText('data/index.json');
-    await expect(page.locator('.inspection-list__item')).toHaveCount(0);
+    await expect(alert).toContainText('list of inspections');
+    await expect(alert).toContainText(expected);
+    await expect(page.locator('.grade-card')).toHaveCount(0);
     await page.unroute('**/data/index.json');
     await page.getByRole('button', { name: 'Retry' }).click();
     await expect(page.getByRole('alert')).toHaveCount(0);
-    await expect(page.locator('.inspection-list__item').first()).toBeVisible();
+    await expect(page.locator('.grade-card').first()).toBeVisible();
   });
 }
 
-test('error message says what failed', async ({ page }) => {
-  await page.route('**/data/index.json', (route) => route.fulfill({ status: 500, body: 'boom' }));
-  await page.goto('./?view=list');
-  await expect(page.getByRole('alert')).toContainText('the server answered 500');
-});
-
-test('axe-core: no violations on the list', async ({ browser }) => {
+test('axe-core: no violations in the error state', async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto('./?view=list');
-  await expect(page.locator('.inspection-list__item').first()).toBeVisible();
+  await page.route('**/data/index.json', (route) => route.fulfill({ status: 500, body: 'boom' }));
+  await page.goto('./');
+  await expect(page.getByRole('alert')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
   await context.close();
 });

@@ -23,12 +23,7 @@ pub fn CardDetails(
                 .map(|j| j.name.clone())
         }
     };
-    let summary = format!(
-        "Details: {} area(s) for improvement, {} cause(s) of concern, {} follow-up(s) of earlier items",
-        card.afis.len(),
-        card.causes.len(),
-        card.follow_ups.len()
-    );
+    let summary = details_summary(&card);
     let afis = card.afis.clone().into_iter().map(|a| {
         let area = name_of(&a.judgment);
         view! {
@@ -57,6 +52,12 @@ pub fn CardDetails(
             </li>
         }
     }).collect_view();
+    let findings = card
+        .findings
+        .clone()
+        .into_iter()
+        .map(|f| view! { <li><Highlight text=f.text query /></li> })
+        .collect_view();
     let notes = card
         .notes
         .clone()
@@ -74,7 +75,43 @@ pub fn CardDetails(
             }}
             {(!card.causes.is_empty()).then(|| view! { <h4>"Causes of concern"</h4><ul>{causes}</ul> })}
             {(!card.follow_ups.is_empty()).then(|| view! { <h4>"Earlier areas for improvement and recommendations"</h4><ul class="follow-ups">{follow_ups}</ul> })}
+            {(!card.findings.is_empty()).then(|| view! { <h4>"Key findings"</h4><ul class="findings">{findings}</ul> })}
             {(!card.notes.is_empty()).then(|| view! { <h4>"Notes on the sources"</h4><ul class="notes">{notes}</ul> })}
         </details>
+    }
+}
+
+/// The disclosure's label: what opening it will show.
+pub fn details_summary(card: &Card) -> String {
+    let mut parts = vec![plural(
+        card.afis.len(),
+        "area for improvement",
+        "areas for improvement",
+    )];
+    if !card.causes.is_empty() {
+        parts.push(plural(
+            card.causes.len(),
+            "cause of concern",
+            "causes of concern",
+        ));
+    }
+    if !card.follow_ups.is_empty() {
+        parts.push(plural(
+            card.follow_ups.len(),
+            "earlier item followed up",
+            "earlier items followed up",
+        ));
+    }
+    if !card.findings.is_empty() {
+        parts.push(plural(card.findings.len(), "key finding", "key findings"));
+    }
+    format!("Show details: {}", parts.join(", "))
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
     }
 }

@@ -69,7 +69,7 @@ fn Thread(
 ) -> impl IntoView {
     view! {
         <div class="thread">
-            <h4 class="thread__title">"History"</h4>
+            <p class="thread__title">"History"</p>
             <ol class="thread__steps">
                 {steps.into_iter().map(|s| {
                     let label = match s.relation {

@@ -10,7 +10,6 @@ pub mod grade_card;
 pub mod highlight;
 pub mod improvement_item;
 pub mod inspection_header;
-pub mod inspection_list;
 pub mod loading;
 pub mod result_count;
 pub mod retry_notice;

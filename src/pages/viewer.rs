@@ -30,7 +30,16 @@ pub fn ViewerPage() -> impl IntoView {
     });
     let retry = Callback::new(move |()| manifest.refetch());
     let (pending, set_pending) = signal(false);
+    // The heading stands outside the boundary so every state, errors included, has one.
+    let heading = move || match manifest.get() {
+        Some(Ok(m)) => m.forces.first().map_or_else(
+            || "Police inspections".to_string(),
+            |f| format!("{} inspections", f.name),
+        ),
+        _ => "Police inspections".to_string(),
+    };
     view! {
+        <h1>{heading}</h1>
         <Show when=move || pending.get()>
             <Loading what="inspections" />
         </Show>
@@ -64,13 +73,7 @@ fn Viewer(
         })
     });
     let entries: Vec<_> = newest_first(&manifest).into_iter().cloned().collect();
-    let force = manifest
-        .forces
-        .first()
-        .map(|f| f.name.clone())
-        .unwrap_or_default();
     view! {
-        <h1>{format!("{force} inspections")}</h1>
         <ViewTabs state />
         <div class="layout">
             <FilterPanel state inspections=entries pillars />

@@ -505,6 +505,8 @@ pub struct Card {
     pub afis: Vec<AreaForImprovement>,
     pub causes: Vec<CauseOfConcern>,
     pub follow_ups: Vec<FollowUp>,
+    /// Key findings recorded under the card or its questions.
+    pub findings: Vec<Finding>,
     /// Notes on the sources about the card or its questions.
     pub notes: Vec<Note>,
     pub source: SourceInfo,
@@ -590,6 +592,12 @@ pub fn grade_cards(ins: &Inspection, state: &UrlState) -> (Vec<Card>, usize) {
                 .follow_ups
                 .iter()
                 .filter(|f| ids.contains(&f.judgment.as_str()))
+                .cloned()
+                .collect(),
+            findings: ins
+                .findings
+                .iter()
+                .filter(|f| f.judgment.as_deref().is_some_and(|j| ids.contains(&j)))
                 .cloned()
                 .collect(),
             notes: ins
