@@ -63,6 +63,9 @@ pub fn ImprovementsView(
     }
 }
 
+/// How many rows are drawn at first and per "Show more": long lists stay fast to filter.
+pub const PAGE_SIZE: usize = 50;
+
 /// The filtered list, its count and its empty state.
 #[component]
 fn ImprovementList(
@@ -74,20 +77,27 @@ fn ImprovementList(
     let total = rows.len();
     let query = Memo::new(move |_| Query::new(&state.get().q));
     let shown = Memo::new(move |_| filter_rows(&rows, &state.get()));
+    // A new filter starts again from the first page.
+    let limit = RwSignal::new(PAGE_SIZE);
+    Effect::watch(move || state.track(), move |_, _, _| limit.set(PAGE_SIZE), false);
+    let visible = move || shown.with(|s| s.iter().take(limit.get()).cloned().collect::<Vec<_>>());
+    let remaining = move || shown.with(Vec::len).saturating_sub(limit.get());
     let count = Signal::derive(move || {
-        format!(
-            "Showing {} of {total} areas for improvement and recommendations",
-            shown.with(Vec::len)
-        )
+        format!("Showing {} of {total} areas for improvement and recommendations", shown.with(Vec::len))
     });
     view! {
         <ResultCount text=count />
         <Show when=move || shown.with(|s| !s.is_empty()) fallback=move || view! { <EmptyState state what="areas for improvement" /> }>
             <ol class="improvements">
-                <For each=move || shown.get() key=|r| r.key.clone() let:row>
+                <For each=visible key=|r| r.key.clone() let:row>
                     <ImprovementItem row query />
                 </For>
             </ol>
+            <Show when=move || { remaining() > 0 }>
+                <button type="button" class="button show-more" on:click=move |_| limit.update(|l| *l += PAGE_SIZE)>
+                    {move || format!("Show {} more (of {} not shown)", remaining().min(PAGE_SIZE), remaining())}
+                </button>
+            </Show>
         </Show>
     }
 }
