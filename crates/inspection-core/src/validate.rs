@@ -44,16 +44,134 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DataError
     if let Some(message) = sniff(text) {
         return Err(DataError::new(file, TOP, message));
     }
+    if let Some(err) = oversized_string(file, text) {
+        return Err(err);
+    }
     let de = &mut serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut *de).map_err(|err| {
-        let path = err.path().to_string();
-        DataError::new(file, known_path(&path), explain(err.into_inner()))
+        let mut path = known_path(&err.path().to_string()).to_string();
+        let err = err.into_inner();
+        // serde's path stops at the object holding a duplicate key; name the key too.
+        if let Some(key) = err
+            .to_string()
+            .strip_prefix("duplicate field `")
+            .and_then(|rest| rest.split_once('`'))
+            .map(|(key, _)| key)
+        {
+            path = match path.as_str() {
+                "" | "." => key.to_string(),
+                _ => format!("{path}.{key}"),
+            };
+        }
+        DataError::new(file, path, explain(err, text))
     })?;
     // Only whitespace may follow the document (serde_json::from_str checks this; a bare
     // Deserializer does not until asked).
     de.end()
-        .map_err(|err| DataError::new(file, TOP, explain(err)))?;
+        .map_err(|err| DataError::new(file, TOP, explain(err, text)))?;
     Ok(value)
+}
+
+/// The longest string (value or key) a data file may hold, in bytes. The longest in the
+/// bundled data is under 1 kB; a multi-megabyte field is a corrupt or hostile file, and
+/// echoing it in an error message (or rendering it) would be worse than useless.
+const MAX_STRING_BYTES: usize = 20_000;
+
+/// Finds a string longer than [`MAX_STRING_BYTES`] and names its JSON path. A cheap scan of
+/// the raw text comes first, so ordinary files are never parsed twice.
+fn oversized_string(file: &str, text: &str) -> Option<DataError> {
+    if !has_long_string_token(text) {
+        return None;
+    }
+    // Syntax errors are left to the typed parse, which reports them with their position.
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let mut path = String::new();
+    let (what, len, start) = find_long_string(&value, &mut path)?;
+    Some(DataError::new(
+        file,
+        &path,
+        format!(
+            "{what} is {len} bytes long (starting {}); expected at most {MAX_STRING_BYTES} bytes \
+             — is the file corrupt?",
+            show(start)
+        ),
+    ))
+}
+
+/// Whether the raw text holds a string token (quotes and escapes included) over the limit.
+fn has_long_string_token(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'"' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        while i < bytes.len() && bytes[i] != b'"' {
+            i += if bytes[i] == b'\\' { 2 } else { 1 };
+        }
+        if i.min(bytes.len()) - start > MAX_STRING_BYTES {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The first string over the limit, depth first: what it is, its length and its first
+/// characters. `path` is left pointing at it, in serde_path_to_error's notation.
+fn find_long_string<'a>(
+    value: &'a serde_json::Value,
+    path: &mut String,
+) -> Option<(&'static str, usize, &'a str)> {
+    let start = |s: &'a str| &s[..s.char_indices().nth(40).map_or(s.len(), |(i, _)| i)];
+    match value {
+        serde_json::Value::String(s) if s.len() > MAX_STRING_BYTES => {
+            Some(("string", s.len(), start(s)))
+        }
+        serde_json::Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
+            let len = path.len();
+            path.push_str(&format!("[{i}]"));
+            let found = find_long_string(item, path);
+            if found.is_none() {
+                path.truncate(len);
+            }
+            found
+        }),
+        serde_json::Value::Object(map) => map.iter().find_map(|(key, item)| {
+            let len = path.len();
+            if !path.is_empty() {
+                path.push('.');
+            }
+            if key.len() > MAX_STRING_BYTES {
+                path.push_str(start(key));
+                path.push('…');
+                return Some(("key", key.len(), start(key)));
+            }
+            path.push_str(key);
+            let found = find_long_string(item, path);
+            if found.is_none() {
+                path.truncate(len);
+            }
+            found
+        }),
+        _ => None,
+    }
+}
+
+/// A string from the data as it appears in a message: quoted and escaped like Rust's `{:?}`,
+/// shortened when long so that a hostile value cannot flood the message.
+fn show(s: &str) -> String {
+    const KEEP: usize = 60;
+    match s.char_indices().nth(KEEP + 20) {
+        None => format!("{s:?}"),
+        Some(_) => {
+            let cut = s.char_indices().nth(KEEP).map_or(s.len(), |(i, _)| i);
+            format!("{:?}… ({} characters)", &s[..cut], s.chars().count())
+        }
+    }
 }
 
 /// serde_path_to_error writes `?` for a position it could not name (e.g. between a comma and
@@ -66,7 +184,7 @@ fn known_path(path: &str) -> &str {
 }
 
 /// Adds what was expected to the serde_json messages that do not say it themselves.
-fn explain(err: serde_json::Error) -> String {
+fn explain(err: serde_json::Error, text: &str) -> String {
     let raw = err.to_string();
     if err.is_eof() {
         format!("the file ends in the middle of the JSON ({raw}); expected a complete JSON document — was the file truncated?")
@@ -74,21 +192,103 @@ fn explain(err: serde_json::Error) -> String {
         format!("JSON nested too deeply ({raw}); expected at most 128 levels of nested arrays and objects")
     } else if raw.starts_with("trailing characters") {
         format!("more text after the end of the JSON document ({raw}); expected exactly one JSON object")
+    } else if raw.starts_with("duplicate field") {
+        format!("{raw}; expected each key at most once in an object (parsers disagree on which copy wins)")
+    } else if raw.starts_with("trailing comma") {
+        format!("{raw}; expected another value after the comma, or no comma before the closing bracket (JSON allows no trailing commas)")
+    } else if raw.starts_with("expected value") || raw.starts_with("invalid number") {
+        let token = token_at(text, err.line(), err.column());
+        let non_finite = ["nan", "infinity", "inf"].contains(
+            &token
+                .trim_start_matches(['-', '+'])
+                .to_ascii_lowercase()
+                .as_str(),
+        );
+        if non_finite {
+            format!("found {token} ({raw}), which JSON does not allow; expected a finite number")
+        } else if raw.starts_with("invalid number") {
+            format!(
+                "found {} ({raw}); expected a JSON number such as 12, -3.5 or 1e6",
+                show(&token)
+            )
+        } else if token.is_empty() {
+            format!(
+                "no value ({raw}); expected a string, number, object, array, true, false or null"
+            )
+        } else {
+            format!("found {} where a value belongs ({raw}); expected a string, number, object, array, true, false or null", show(&token))
+        }
+    } else if raw.starts_with("number out of range") {
+        format!("{raw}; expected a number of at most about 1.8e308")
     } else {
-        raw
+        plain_types(raw)
     }
+}
+
+/// The word (up to a delimiter) at serde_json's 1-based line and column, for messages.
+fn token_at(text: &str, line: usize, column: usize) -> String {
+    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return String::new();
+    };
+    let mut from = column.saturating_sub(1);
+    // serde_json points past the sign of a number it could not read (`-Infinity`).
+    if from > 0 && matches!(line_text.as_bytes().get(from - 1), Some(b'-' | b'+')) {
+        from -= 1;
+    }
+    let Some(rest) = line_text.get(from..).or_else(|| {
+        // The column may point inside a multi-byte character; step back to its start.
+        (0..from).rev().find_map(|i| line_text.get(i..))
+    }) else {
+        return String::new();
+    };
+    rest.chars()
+        .take_while(|c| !c.is_whitespace() && !",:[]{}\"".contains(*c))
+        .take(40)
+        .collect()
+}
+
+/// serde names Rust types in its messages (`u32`, `f64`, `a sequence`, `struct Source`); the
+/// people reading these know JSON.
+fn plain_types(raw: String) -> String {
+    let Some(at) = raw.find(", expected ") else {
+        return raw;
+    };
+    let (head, tail) = raw.split_at(at + ", expected ".len());
+    let (expected, position) = match tail.find(" at line ") {
+        Some(i) => tail.split_at(i),
+        None => (tail, ""),
+    };
+    let plain = match expected {
+        "u32" => "a whole number from 0 to 4294967295".to_string(),
+        "f64" => "a number".to_string(),
+        "a sequence" => "a JSON array".to_string(),
+        "a boolean" => "true or false".to_string(),
+        other => match other.strip_prefix("struct ") {
+            Some(name) => format!("a JSON object ({name})"),
+            None => return raw,
+        },
+    };
+    format!("{head}{plain}{position}")
 }
 
 /// The data files are always JSON objects. serde would also accept a struct written as an
 /// array of its field values, and would then report a confusing error deep inside it.
 fn parse_object<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DataError> {
     if sniff(text).is_none() {
-        let first = text.trim_start().chars().next().unwrap_or(' ');
+        let trimmed = text.trim_start();
+        let first = trimmed.chars().next().unwrap_or(' ');
         if first != '{' {
-            let got = match first {
-                '[' => "a JSON array (starts with '[')".to_string(),
-                '"' => "a JSON string".to_string(),
-                c => format!("text starting with {c:?}"),
+            let got = if trimmed.starts_with("null") {
+                "JSON null".to_string()
+            } else if trimmed.starts_with("true") || trimmed.starts_with("false") {
+                "a JSON boolean".to_string()
+            } else {
+                match first {
+                    '[' => "a JSON array (starts with '[')".to_string(),
+                    '"' => "a JSON string".to_string(),
+                    '-' | '0'..='9' => "a JSON number".to_string(),
+                    c => format!("text starting with {c:?}"),
+                }
             };
             return Err(DataError::new(
                 file,
@@ -113,7 +313,24 @@ fn sniff(text: &str) -> Option<String> {
     if trimmed.is_empty() {
         return Some("file is empty; expected a JSON object".into());
     }
-    if trimmed.starts_with('<') {
+    if let Some(at) = text.find('\0') {
+        return Some(format!(
+            "file contains a NUL character (U+0000) at byte {at}; expected UTF-8 JSON text — is \
+             the file UTF-16 or binary?"
+        ));
+    }
+    let first = trimmed.chars().next().unwrap_or(' ');
+    if first == '\u{fffd}' {
+        return Some("file starts with bytes that are not UTF-8 (decoded as U+FFFD); expected UTF-8 JSON text — is the file UTF-16, compressed or binary?".into());
+    }
+    if first.is_control() {
+        return Some(format!(
+            "got control character U+{:04X} where the JSON should start; expected a JSON object \
+             — is the file binary, compressed or captured terminal output?",
+            first as u32
+        ));
+    }
+    if first == '<' {
         return Some("got HTML or XML (starts with '<'), not JSON; expected a JSON object — is the server returning an error page?".into());
     }
     None
@@ -180,23 +397,74 @@ pub fn is_valid_date(date: &str) -> bool {
     }
 }
 
-/// Ids are used in URLs and element ids: lowercase ASCII letters, digits and hyphens.
+/// Ids are used in URLs and element ids: lowercase ASCII letters, digits and single hyphens
+/// (the viewer joins an inspection id and an item id with `--` in element ids, so a double
+/// hyphen inside an id could make two items collide).
 pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 80
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !id.starts_with('-')
-        && !id.ends_with('-')
+    id_problem(id).is_none()
+}
+
+/// Why `id` is not a valid id, if it is not.
+fn id_problem(id: &str) -> Option<String> {
+    if id.is_empty() {
+        return Some("it is empty".into());
+    }
+    if let Some(c) = id
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+    {
+        return Some(match c {
+            'A'..='Z' => format!("it contains the uppercase letter {c:?}"),
+            ' ' => "it contains a space".into(),
+            c if c.is_whitespace() || c.is_control() => {
+                format!("it contains the character U+{:04X}", c as u32)
+            }
+            c => format!("it contains {c:?}"),
+        });
+    }
+    if id.len() > 80 {
+        Some(format!("it is {} characters long", id.len()))
+    } else if id.starts_with('-') || id.ends_with('-') {
+        Some("it starts or ends with a hyphen".into())
+    } else if id.contains("--") {
+        Some("it contains a double hyphen".into())
+    } else {
+        None
+    }
 }
 
 /// Only plain web links may ever become `href`s.
 pub fn is_safe_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && lower.len() > "https://".len()
-        && !url.chars().any(|c| c.is_control() || c.is_whitespace())
+    url_problem(url).is_none()
+}
+
+/// Why `url` may not become a link, if it may not.
+fn url_problem(url: &str) -> Option<String> {
+    if let Some(c) = url.chars().find(|c| c.is_control()) {
+        return Some(format!(
+            "it contains the control character U+{:04X}",
+            c as u32
+        ));
+    }
+    if url.chars().any(char::is_whitespace) {
+        return Some("it contains whitespace".into());
+    }
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        return (lower.len() <= "https://".len()).then(|| "it names no host".into());
+    }
+    if url.starts_with("//") {
+        return Some("it is protocol-relative (starts with '//')".into());
+    }
+    let scheme = url.split_once(':').map(|(s, _)| s).filter(|s| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    Some(match scheme {
+        Some(scheme) => format!("it uses the {}: scheme", scheme.to_ascii_lowercase()),
+        None => "it is not an absolute web address".into(),
+    })
 }
 
 fn expected_grades(scale: crate::GradeScale) -> String {
@@ -208,6 +476,9 @@ fn expected_grades(scale: crate::GradeScale) -> String {
     }
 }
 
+const ID_RULE: &str =
+    "expected lowercase letters a-z, digits and single hyphens, at most 80 characters";
+
 /// Collects every id in the file with its JSON path, so duplicates can name both places.
 struct Ids {
     seen: HashMap<String, String>,
@@ -215,18 +486,18 @@ struct Ids {
 
 impl Ids {
     fn add(&mut self, file: &str, id: &str, path: String, errors: &mut Vec<DataError>) {
-        if !is_valid_id(id) {
+        if let Some(problem) = id_problem(id) {
             errors.push(DataError::new(
                 file,
                 format!("{path}.id"),
-                format!("invalid id {id:?}; expected lowercase letters, digits and single hyphens (at most 80)"),
+                format!("invalid id {}: {problem}; {ID_RULE}", show(id)),
             ));
         }
         if let Some(first) = self.seen.get(id) {
             errors.push(DataError::new(
                 file,
                 format!("{path}.id"),
-                format!("duplicate id {id:?}; already used at {first}"),
+                format!("duplicate id {}; already used at {first}", show(id)),
             ));
         } else {
             self.seen.insert(id.to_string(), path);
@@ -238,24 +509,26 @@ impl Ids {
 pub fn validate_inspection(file: &str, ins: &Inspection) -> Vec<DataError> {
     let mut errors = Vec::new();
     check_version(file, ins.schema_version, &mut errors);
-    if !is_valid_id(&ins.id) {
+    if let Some(problem) = id_problem(&ins.id) {
         errors.push(DataError::new(
             file,
             "id",
             format!(
-                "invalid inspection id {:?}; expected lowercase letters, digits and hyphens",
-                ins.id
+                "invalid inspection id {}: {problem}; {ID_RULE}",
+                show(&ins.id)
             ),
         ));
     }
-    for (field, value) in [
-        ("title", &ins.title),
-        ("period", &ins.period),
-        ("force", &ins.force),
+    for (field, value, what) in [
+        ("title", &ins.title, "the inspection's title"),
+        (
+            "period",
+            &ins.period,
+            "the inspection period, e.g. \"2018/19\"",
+        ),
+        ("force", &ins.force, "the id of the inspected force"),
     ] {
-        if value.trim().is_empty() {
-            errors.push(DataError::new(file, field, "must not be empty"));
-        }
+        check_filled(file, field.into(), value, what, &mut errors);
     }
     if ins.sources.is_empty() {
         errors.push(DataError::new(
@@ -274,19 +547,32 @@ pub fn validate_inspection(file: &str, ins: &Inspection) -> Vec<DataError> {
             errors.push(DataError::new(
                 file,
                 path,
-                format!("unknown source {source:?}; expected the id of an entry in sources"),
+                format!(
+                    "unknown source {}; expected the id of an entry in sources",
+                    show(source)
+                ),
             ));
         }
     };
 
     for (i, s) in ins.sources.iter().enumerate() {
         ids.add(file, &s.id, format!("sources[{i}]"), &mut errors);
+        check_filled(
+            file,
+            format!("sources[{i}].title"),
+            &s.title,
+            "the document's title",
+            &mut errors,
+        );
         if let Some(url) = &s.url {
-            if !is_safe_url(url) {
+            if let Some(problem) = url_problem(url) {
                 errors.push(DataError::new(
                     file,
                     format!("sources[{i}].url"),
-                    format!("unsafe or malformed web address {url:?}; expected an http:// or https:// URL"),
+                    format!(
+                        "unsafe or malformed web address {}: {problem}; expected an http:// or https:// URL",
+                        show(url)
+                    ),
                 ));
             }
         }
@@ -332,7 +618,10 @@ pub fn validate_inspection(file: &str, ins: &Inspection) -> Vec<DataError> {
             errors.push(DataError::new(
                 file,
                 path,
-                format!("unknown judgment {id:?}; expected the id of a judgment in this file"),
+                format!(
+                    "unknown judgment {}; expected the id of a judgment in this file",
+                    show(id)
+                ),
             ));
         }
     };
@@ -364,7 +653,7 @@ pub fn validate_inspection(file: &str, ins: &Inspection) -> Vec<DataError> {
                 errors.push(DataError::new(
                     file,
                     format!("{p}.continued_by"),
-                    format!("unknown area for improvement {next:?}; expected the id of an entry in areas_for_improvement"),
+                    format!("unknown area for improvement {}; expected the id of an entry in areas_for_improvement", show(next)),
                 ));
             }
         }
@@ -411,7 +700,10 @@ pub fn validate_inspection(file: &str, ins: &Inspection) -> Vec<DataError> {
                 errors.push(DataError::new(
                     file,
                     format!("{p}.about[{k}]"),
-                    format!("unknown item {about:?}; expected the id of an item in this file"),
+                    format!(
+                        "unknown item {}; expected the id of an item in this file",
+                        show(about)
+                    ),
                 ));
             }
         }
@@ -444,7 +736,21 @@ fn check_date(file: &str, path: String, date: &str, errors: &mut Vec<DataError>)
         errors.push(DataError::new(
             file,
             path,
-            format!("invalid date {date:?}; expected YYYY, YYYY-MM or YYYY-MM-DD"),
+            format!(
+                "invalid date {}; expected YYYY, YYYY-MM or YYYY-MM-DD",
+                show(date)
+            ),
+        ));
+    }
+}
+
+/// A required name or label that must hold something.
+fn check_filled(file: &str, path: String, value: &str, what: &str, errors: &mut Vec<DataError>) {
+    if value.trim().is_empty() {
+        errors.push(DataError::new(
+            file,
+            path,
+            format!("must not be empty; expected {what}"),
         ));
     }
 }
@@ -473,8 +779,17 @@ fn walk_judgment<'a>(
 ) {
     ids.add(file, &j.id, path.clone(), errors);
     judgment_ids.insert(j.id.as_str());
+    check_filled(
+        file,
+        format!("{path}.name"),
+        &j.name,
+        "the judgment's name as the report gives it",
+        errors,
+    );
     check_source(format!("{path}.source"), &j.source, errors);
-    if let Some(grade) = j.grade.filter(|g| !ins.scale.allows(*g)) {
+    // On an ungraded inspection the judgments themselves are already reported.
+    let graded = ins.scale != crate::GradeScale::None;
+    if let Some(grade) = j.grade.filter(|g| graded && !ins.scale.allows(*g)) {
         errors.push(DataError::new(
             file,
             format!("{path}.grade"),
@@ -495,9 +810,10 @@ fn walk_judgment<'a>(
             file,
             format!("{path}.level"),
             format!(
-                "a {:?} judgment cannot sit inside a {:?}; expected questions inside pillars only",
-                j.level,
-                parent.expect("nesting is only wrong under a parent")
+                "a judgment of level {} cannot sit inside one of level {}; expected only \
+                 \"question\" judgments inside a \"pillar\", and nothing inside a question or area",
+                json(&j.level),
+                json(&parent.expect("nesting is only wrong under a parent"))
             ),
         ));
     }
@@ -526,48 +842,77 @@ pub fn validate_manifest(file: &str, m: &Manifest) -> Vec<DataError> {
     let forces: HashSet<&str> = m.forces.iter().map(|f| f.id.as_str()).collect();
     for (i, f) in m.forces.iter().enumerate() {
         ids.add(file, &f.id, format!("forces[{i}]"), &mut errors);
+        check_filled(
+            file,
+            format!("forces[{i}].name"),
+            &f.name,
+            "the force's name",
+            &mut errors,
+        );
     }
-    let mut files = HashSet::new();
+    let mut files = HashMap::new();
     for (i, e) in m.inspections.iter().enumerate() {
         let p = format!("inspections[{i}]");
         ids.add(file, &e.id, p.clone(), &mut errors);
+        check_filled(
+            file,
+            format!("{p}.title"),
+            &e.title,
+            "the inspection's title",
+            &mut errors,
+        );
         if !forces.contains(e.force.as_str()) {
             errors.push(DataError::new(
                 file,
                 format!("{p}.force"),
                 format!(
-                    "unknown force {:?}; expected the id of an entry in forces",
-                    e.force
+                    "unknown force {}; expected the id of an entry in forces",
+                    show(&e.force)
                 ),
             ));
         }
         if let Some(d) = &e.date {
             check_date(file, format!("{p}.date"), d, &mut errors);
         }
-        if !is_safe_relative_path(&e.file) {
+        if let Some(problem) = path_problem(&e.file) {
             errors.push(DataError::new(
                 file,
                 format!("{p}.file"),
-                format!("unsafe file path {:?}; expected a relative path like \"peel-2018-19.json\" without '..' or a scheme", e.file),
+                format!(
+                    "unsafe file path {}: {problem}; expected a relative path like \
+                     \"peel-2018-19.json\" (letters, digits, '-', '_', '.' and '/'), ending in .json",
+                    show(&e.file)
+                ),
             ));
         }
-        if !files.insert(e.file.as_str()) {
+        if let Some(first) = files.insert(e.file.as_str(), i) {
             errors.push(DataError::new(
                 file,
                 format!("{p}.file"),
-                format!("file {:?} is listed twice", e.file),
+                format!(
+                    "file {} is already listed at inspections[{first}].file; expected each \
+                     inspection file to be listed once",
+                    show(&e.file)
+                ),
             ));
         }
     }
     for (i, l) in m.lineages.iter().enumerate() {
         ids.add(file, &l.id, format!("lineages[{i}]"), &mut errors);
+        check_filled(
+            file,
+            format!("lineages[{i}].name"),
+            &l.name,
+            "a name for the assessed area",
+            &mut errors,
+        );
         if !forces.contains(l.force.as_str()) {
             errors.push(DataError::new(
                 file,
                 format!("lineages[{i}].force"),
                 format!(
-                    "unknown force {:?}; expected the id of an entry in forces",
-                    l.force
+                    "unknown force {}; expected the id of an entry in forces",
+                    show(&l.force)
                 ),
             ));
         }
@@ -577,8 +922,8 @@ pub fn validate_manifest(file: &str, m: &Manifest) -> Vec<DataError> {
                     file,
                     format!("lineages[{i}].steps[{k}].inspection"),
                     format!(
-                        "unknown inspection {:?}; expected the id of an entry in inspections",
-                        s.inspection
+                        "unknown inspection {}; expected the id of an entry in inspections",
+                        show(&s.inspection)
                     ),
                 ));
             }
@@ -589,20 +934,46 @@ pub fn validate_manifest(file: &str, m: &Manifest) -> Vec<DataError> {
 
 /// A value as JSON, for messages comparing what two files say.
 fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_else(|e| format!("(unprintable: {e})"))
+    let text = serde_json::to_string(value).unwrap_or_else(|e| format!("(unprintable: {e})"));
+    match text.char_indices().nth(200) {
+        Some((cut, _)) => format!("{}… ({} characters)", &text[..cut], text.chars().count()),
+        None => text,
+    }
 }
 
 /// Manifest file paths are fetched relative to the manifest: no schemes, no escaping upwards.
 pub fn is_safe_relative_path(path: &str) -> bool {
-    !path.is_empty()
-        && !path.starts_with('/')
-        && !path.contains("..")
-        && !path.contains(':')
-        && !path.contains('\\')
-        && path.ends_with(".json")
-        && path
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/'))
+    path_problem(path).is_none()
+}
+
+/// Why `path` may not be fetched, if it may not.
+fn path_problem(path: &str) -> Option<String> {
+    Some(if path.is_empty() {
+        "it is empty".into()
+    } else if path.starts_with('/') {
+        "it is an absolute path".into()
+    } else if path.contains('\\') {
+        "it contains a backslash".into()
+    } else if path.contains(':') {
+        "it contains ':' (a scheme or drive)".into()
+    } else if path.contains("..") {
+        "it contains '..'".into()
+    } else if let Some(c) = path
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/')))
+    {
+        match c {
+            ' ' => "it contains a space".into(),
+            c if c.is_whitespace() || c.is_control() => {
+                format!("it contains the character U+{:04X}", c as u32)
+            }
+            c => format!("it contains {c:?}"),
+        }
+    } else if !path.ends_with(".json") {
+        "it does not end in .json".into()
+    } else {
+        return None;
+    })
 }
 
 /// Checks that an inspection file agrees with its manifest entry and that cross-file
@@ -666,8 +1037,8 @@ pub fn validate_dataset(
                     file,
                     format!("{p}.inspection"),
                     format!(
-                        "unknown inspection {:?}; expected the id of an inspection in the manifest",
-                        r.inspection
+                        "unknown inspection {}; expected the id of an inspection in the manifest",
+                        show(&r.inspection)
                     ),
                 )),
                 Some((_, target)) => {
@@ -678,8 +1049,8 @@ pub fn validate_dataset(
                             file,
                             format!("{p}.item"),
                             format!(
-                                "unknown item {:?} in inspection {:?}; expected an area for improvement or cause of concern there",
-                                r.item, r.inspection
+                                "unknown item {} in inspection {}; expected an area for improvement or cause of concern there",
+                                show(&r.item), show(&r.inspection)
                             ),
                         ));
                     }
@@ -695,8 +1066,8 @@ pub fn validate_dataset(
                         manifest_file,
                         format!("lineages[{i}].steps[{k}].judgment"),
                         format!(
-                            "unknown judgment {:?} in inspection {:?}; expected the id of a judgment in that inspection's file",
-                            s.judgment, s.inspection
+                            "unknown judgment {} in inspection {}; expected the id of a judgment in that inspection's file",
+                            show(&s.judgment), show(&s.inspection)
                         ),
                     ));
                 }

@@ -55,8 +55,7 @@ fn a_struct_written_as_an_array_is_not_a_data_file() {
     );
     assert_eq!(
         manifest_error("null"),
-        "data/index.json: (top level): got text starting with 'n'; expected a JSON object \
-         (starting with '{')"
+        "data/index.json: (top level): got JSON null; expected a JSON object (starting with '{')"
     );
     assert_eq!(
         manifest_error("\"index\""),
