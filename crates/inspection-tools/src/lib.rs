@@ -1,5 +1,7 @@
 //! Shared code of the data tools: reading a data directory and checking all of it.
 
+pub mod import;
+
 use std::collections::HashMap;
 use std::path::Path;
 
