@@ -3,6 +3,16 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = 8090;
+// The strict policy the release dist/ must work under (no 'unsafe-inline', no 'unsafe-eval').
+// scripts/csp-postbuild.mjs moves Trunk's inline loader into a file; it is idempotent and runs
+// again here, so a dist/ from a bare `trunk build` is made CSP-safe before it is served.
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data:; connect-src 'self'; frame-ancestors *";
+// Embedding tests: host pages on another origin, and the app under a sub-path on a third.
+const HOST_PORT = 8092;
+const SUBPATH_PORT = 8093;
+const SUBPATH = '/police-inspections/';
 
 export default defineConfig({
   testDir: './tests',
@@ -30,8 +40,20 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node serve.mjs --root ../dist --port ${PORT}`,
+      command: `node ../scripts/csp-postbuild.mjs ../dist && node serve.mjs --root ../dist --port ${PORT} --csp "${CSP}"`,
       url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      command: `node serve.mjs --root ./hosts --port ${HOST_PORT}`,
+      url: `http://127.0.0.1:${HOST_PORT}/host.html`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      command: `node serve.mjs --root ../dist --port ${SUBPATH_PORT} --base ${SUBPATH} --csp "${CSP}"`,
+      url: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH}`,
       reuseExistingServer: false,
       stdout: 'ignore',
     },

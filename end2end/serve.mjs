@@ -1,5 +1,6 @@
 // A plain static file server for the release dist/ (not trunk serve): what any static host does.
 // Usage: node serve.mjs --root ../dist --port 8090 [--base /sub/path/] [--csp "policy"]
+// --csp sets that Content-Security-Policy header on every response, as a host would site-wide.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -50,7 +51,7 @@ createServer(async (req, res) => {
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
     };
-    if (csp && extname(file) === '.html') headers['content-security-policy'] = csp;
+    if (csp) headers['content-security-policy'] = csp;
     res.writeHead(200, headers).end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -34,6 +34,7 @@ step "size report"
 bash scripts/size-report.sh dist
 
 step "end-to-end tests (Playwright, Chromium, release dist/)"
+cargo build -q -p inspection-tools --bin check  # end2end/tests/export.spec.js runs it on downloads
 (cd end2end && npx playwright test)
 
 printf '\ntest.sh: all steps passed in %ss\n' "$(( $(date +%s) - start ))"

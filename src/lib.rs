@@ -4,7 +4,9 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod embed;
 pub mod error;
+pub mod i18n;
 pub mod nav;
 pub mod pages;
 pub mod store;

@@ -39,7 +39,10 @@ fn grade_badge_has_text_and_shape_not_just_colour() {
     assert!(text(&parent).contains("▲Requires improvement"));
     assert!(text(&parent).contains("Grade not stated in source"));
     let first: web_sys::Element = badges.item(0).unwrap().unchecked_into();
-    assert_eq!(first.get_attribute("data-grade").as_deref(), Some("requires-improvement"));
+    assert_eq!(
+        first.get_attribute("data-grade").as_deref(),
+        Some("requires-improvement")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -58,7 +61,10 @@ fn highlight_marks_matches_and_renders_markup_as_text() {
 #[wasm_bindgen_test]
 fn status_tag_names_its_status() {
     let parent = container();
-    let _h = leptos::mount::mount_to(parent.clone(), || view! { <StatusTag status=AfiStatus::NotMet /> });
+    let _h = leptos::mount::mount_to(
+        parent.clone(),
+        || view! { <StatusTag status=AfiStatus::NotMet /> },
+    );
     assert!(text(&parent).contains("Not met"));
 }
 
@@ -113,13 +119,19 @@ fn grade_card_shows_rows_carried_over_and_afi_count() {
     let query = Memo::new(|_| Query::new(""));
     let _h = leptos::mount::mount_to(parent.clone(), move || view! { <GradeCard card query /> });
     let all = text(&parent);
-    assert_eq!(parent.query_selector_all(".question-row").unwrap().length(), 2);
+    assert_eq!(
+        parent.query_selector_all(".question-row").unwrap().length(),
+        2
+    );
     assert!(all.contains("Carried over from the 2016 test inspection"));
     assert!(all.contains("1 area for improvement"));
     assert!(all.contains("Synthetic source"));
     assert!(all.contains("February 2020"));
     // The details are closed until the visitor opens them.
-    let details: web_sys::HtmlDetailsElement =
-        parent.query_selector("details").unwrap().unwrap().unchecked_into();
+    let details: web_sys::HtmlDetailsElement = parent
+        .query_selector("details")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     assert!(!details.open());
 }

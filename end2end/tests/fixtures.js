@@ -1,8 +1,45 @@
-// Shared test helpers: console-error capture and axe-core in a fresh browser context.
+// Shared test helpers: console-error capture, CSP-violation capture and axe-core in a fresh
+// browser context.
 import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
+/** True for the console message Chromium logs when the page's CSP blocks something. */
+export const isCspMessage = (text) => /Content[ -]Security[ -]Policy/i.test(text);
+
+// Runs in every document and frame before the page's own scripts (init scripts are not subject
+// to the page's CSP): records each `securitypolicyviolation` event in window.__cspViolations
+// and reports it to the test through the __cspViolation binding, so reports survive navigation.
+const CSP_RECORDER = `(() => {
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    const v = { directive: e.effectiveDirective || e.violatedDirective, blocked: e.blockedURI,
+      source: e.sourceFile, line: e.lineNumber, sample: e.sample, page: location.href };
+    window.__cspViolations.push(v);
+    try { window.__cspViolation(v); } catch (_) {}
+  });
+})();`;
+
+const cspLog = new WeakMap();
+
 export const test = base.extend({
+  // Every page a test uses records Content Security Policy violations (`securitypolicyviolation`
+  // events and CSP console messages); any violation fails the test after it has run. A test
+  // that provokes one on purpose empties `cspViolations` before it ends.
+  page: async ({ page }, use) => {
+    const violations = [];
+    cspLog.set(page, violations);
+    await page.exposeBinding('__cspViolation', (_source, v) => violations.push(v));
+    await page.addInitScript(CSP_RECORDER);
+    page.on('console', (msg) => {
+      if (isCspMessage(msg.text())) violations.push({ console: msg.text() });
+    });
+    await use(page);
+    expect(violations, 'Content Security Policy violations').toEqual([]);
+  },
+  // The page's CSP violations so far (the same array the automatic check reads).
+  cspViolations: async ({ page }, use) => {
+    await use(cspLog.get(page));
+  },
   // Every console error and uncaught exception on the page, for "no console errors" checks.
   consoleErrors: async ({ page }, use) => {
     const errors = [];

@@ -4,6 +4,8 @@ use leptos::prelude::*;
 
 use crate::components::highlight::Highlight;
 use crate::components::status_tag::StatusTag;
+use crate::i18n::use_lang;
+use inspection_core::i18n::{self, Lang, T};
 
 /// The expandable part of a grade card: what the inspectorate asked the force to improve
 /// under this card, what it said about earlier items, and notes on the sources.
@@ -14,6 +16,7 @@ pub fn CardDetails(
     /// The current search, for highlighting.
     query: Memo<Query>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let name_of = {
         let card = card.clone();
         move |id: &str| {
@@ -23,7 +26,7 @@ pub fn CardDetails(
                 .map(|j| j.name.clone())
         }
     };
-    let summary = details_summary(&card);
+    let summary = details_summary(lang, &card);
     let afis = card.afis.clone().into_iter().map(|a| {
         let area = name_of(&a.judgment);
         view! {
@@ -32,7 +35,7 @@ pub fn CardDetails(
                 {(!a.parts.is_empty()).then(|| view! {
                     <ul>{a.parts.iter().map(|p| view! { <li><Highlight text=p.clone() query /></li> }).collect_view()}</ul>
                 })}
-                {area.map(|n| view! { <span class="afi__area">" (" {n} ")"</span> })}
+                {area.map(|n| view! { <span class="afi__area">" (" <span lang=lang.data_lang()>{n}</span> ")"</span> })}
             </li>
         }
     }).collect_view();
@@ -48,7 +51,7 @@ pub fn CardDetails(
             <li class="follow-up">
                 <StatusTag status />
                 " " <Highlight text=f.text.clone() query />
-                <span class="follow-up__status">" — “" {f.status_text.clone()} "” (from: " {f.origin.clone()} ")"</span>
+                <span class="follow-up__status">" — “" <span lang=lang.data_lang()>{f.status_text.clone()}</span> "” (" {T::FromLabel.get(lang)} " " <span lang=lang.data_lang()>{f.origin.clone()}</span> ")"</span>
             </li>
         }
     }).collect_view();
@@ -62,56 +65,51 @@ pub fn CardDetails(
         .notes
         .clone()
         .into_iter()
-        .map(|n| view! { <li>{n.text}</li> })
+        .map(|n| view! { <li lang=lang.data_lang()>{n.text}</li> })
         .collect_view();
     view! {
         <details class="grade-card__details">
             <summary>{summary}</summary>
-            <h4>"Areas for improvement"</h4>
+            <h4>{T::AreasForImprovement.get(lang)}</h4>
             {if card.afis.is_empty() {
-                view! { <p>"The bundled sources list no areas for improvement here."</p> }.into_any()
+                view! { <p>{T::NoneListedHere.get(lang)}</p> }.into_any()
             } else {
                 view! { <ul class="afi-list">{afis}</ul> }.into_any()
             }}
-            {(!card.causes.is_empty()).then(|| view! { <h4>"Causes of concern"</h4><ul>{causes}</ul> })}
-            {(!card.follow_ups.is_empty()).then(|| view! { <h4>"Earlier areas for improvement and recommendations"</h4><ul class="follow-ups">{follow_ups}</ul> })}
-            {(!card.findings.is_empty()).then(|| view! { <h4>"Key findings"</h4><ul class="findings">{findings}</ul> })}
-            {(!card.notes.is_empty()).then(|| view! { <h4>"Notes on the sources"</h4><ul class="notes">{notes}</ul> })}
+            {(!card.causes.is_empty()).then(|| view! { <h4>{T::CausesOfConcern.get(lang)}</h4><ul>{causes}</ul> })}
+            {(!card.follow_ups.is_empty()).then(|| view! { <h4>{T::EarlierItems.get(lang)}</h4><ul class="follow-ups">{follow_ups}</ul> })}
+            {(!card.findings.is_empty()).then(|| view! { <h4>{T::KeyFindings.get(lang)}</h4><ul class="findings">{findings}</ul> })}
+            {(!card.notes.is_empty()).then(|| view! { <h4>{T::NotesOnSources.get(lang)}</h4><ul class="notes">{notes}</ul> })}
         </details>
     }
 }
 
 /// The disclosure's label: what opening it will show.
-pub fn details_summary(card: &Card) -> String {
-    let mut parts = vec![plural(
-        card.afis.len(),
-        "area for improvement",
-        "areas for improvement",
-    )];
+pub fn details_summary(lang: Lang, card: &Card) -> String {
+    let mut parts = vec![i18n::count(lang, card.afis.len(), T::AfiOne, T::AfiMany)];
     if !card.causes.is_empty() {
-        parts.push(plural(
+        parts.push(i18n::count(
+            lang,
             card.causes.len(),
-            "cause of concern",
-            "causes of concern",
+            T::CauseOne,
+            T::CauseMany,
         ));
     }
     if !card.follow_ups.is_empty() {
-        parts.push(plural(
+        parts.push(i18n::count(
+            lang,
             card.follow_ups.len(),
-            "earlier item followed up",
-            "earlier items followed up",
+            T::EarlierOne,
+            T::EarlierMany,
         ));
     }
     if !card.findings.is_empty() {
-        parts.push(plural(card.findings.len(), "key finding", "key findings"));
+        parts.push(i18n::count(
+            lang,
+            card.findings.len(),
+            T::FindingOne,
+            T::FindingMany,
+        ));
     }
-    format!("Show details: {}", parts.join(", "))
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
+    format!("{} {}", T::ShowDetails.get(lang), parts.join(", "))
 }

@@ -1,6 +1,8 @@
+use inspection_core::i18n::T;
 use inspection_core::url::UrlState;
 use leptos::prelude::*;
 
+use crate::i18n::use_lang;
 use crate::nav::use_href;
 
 /// Shown when the filters exclude everything, with a way out.
@@ -8,15 +10,16 @@ use crate::nav::use_href;
 pub fn EmptyState(
     /// Current state from the URL.
     state: Memo<UrlState>,
-    /// What is being filtered, e.g. "areas for improvement".
-    what: &'static str,
+    /// The heading, e.g. `T::NoMatchImprovements`.
+    heading: T,
 ) -> impl IntoView {
+    let lang = use_lang();
     let href = use_href();
     let clear = move || href(&state.get().cleared());
     view! {
         <div class="empty-state">
-            <h3>{format!("No {what} match these filters")}</h3>
-            <p>"Try fewer filters or another search. " <a href=clear>"Clear filters"</a></p>
+            <h3>{heading.get(lang)}</h3>
+            <p>{T::TryFewer.get(lang)} " " <a href=clear>{T::ClearFilters.get(lang)}</a></p>
         </div>
     }
 }

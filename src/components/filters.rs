@@ -1,8 +1,10 @@
+use inspection_core::i18n::{self, Lang, T};
 use inspection_core::url::{UrlState, View};
 use inspection_core::view::AfiStatus;
 use inspection_core::{Grade, ManifestEntry};
 use leptos::prelude::*;
 
+use crate::i18n::use_lang;
 use crate::nav::use_set_state;
 
 /// The filter panel (MOJ "filter a list" pattern): every change applies at once and is
@@ -17,6 +19,7 @@ pub fn FilterPanel(
     #[prop(into)]
     pillars: Signal<Vec<(String, String)>>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let set_state = use_set_state();
     let is_improvements = move || state.get().view == View::Improvements;
     let on_inspection = {
@@ -38,50 +41,48 @@ pub fn FilterPanel(
             set_state(s, false);
         }
     };
-    let on_search = {
-        let set_state = set_state.clone();
-        move |ev| {
-            let mut s = state.get_untracked();
-            s.q = event_target_value(&ev);
-            set_state(s, true);
-        }
+    let on_search = move |ev| {
+        let mut s = state.get_untracked();
+        s.q = event_target_value(&ev);
+        // Replace, not push: Back should not step through every keystroke.
+        set_state(s, true);
     };
     let inspection_options = inspections
         .into_iter()
         .map(|e| {
             let id = e.id.clone();
             let selected = move || state.get().inspection.as_deref() == Some(id.as_str());
-            view! { <option value=e.id.clone() selected=selected>{format!("{} ({})", e.title, e.period)}</option> }
+            view! { <option value=e.id.clone() selected=selected lang=lang.data_lang()>{format!("{} ({})", e.title, e.period)}</option> }
         })
         .collect_view();
     view! {
-        <div class="filters" role="search" aria-label="Filter">
-            <h2 class="filters__title">"Filter"</h2>
+        <div class="filters" role="search" aria-label=T::Filter.get(lang)>
+            <h2 class="filters__title">{T::Filter.get(lang)}</h2>
             <div class="field">
-                <label for="filter-inspection">"Inspection"</label>
+                <label for="filter-inspection">{T::Inspection.get(lang)}</label>
                 <select id="filter-inspection" on:change=on_inspection>
                     <option value="" selected=move || state.get().inspection.is_none()>
-                        {move || if is_improvements() { "All inspections" } else { "Newest inspection" }}
+                        {move || if is_improvements() { T::AllInspections.get(lang) } else { T::NewestInspection.get(lang) }}
                     </option>
                     {inspection_options}
                 </select>
             </div>
             <div class="field">
-                <label for="filter-pillar">"Pillar or area"</label>
+                <label for="filter-pillar">{T::PillarOrArea.get(lang)}</label>
                 <select id="filter-pillar" on:change=on_pillar>
-                    <option value="" selected=move || state.get().pillar.is_none()>"All pillars and areas"</option>
+                    <option value="" selected=move || state.get().pillar.is_none()>{T::AllPillars.get(lang)}</option>
                     {move || pillars.get().into_iter().map(|(id, label)| {
                         let selected = state.get().pillar.as_deref() == Some(id.as_str());
-                        view! { <option value=id selected=selected>{label}</option> }
+                        view! { <option value=id selected=selected lang=lang.data_lang()>{label}</option> }
                     }).collect_view()}
                 </select>
             </div>
-            <GradeChecks state />
+            <CheckGroup state legend=T::Grade options=grade_options(lang) />
             <Show when=is_improvements>
-                <StatusChecks state />
+                <CheckGroup state legend=T::Status options=status_options(lang) />
             </Show>
             <div class="field">
-                <label for="filter-q">"Search"</label>
+                <label for="filter-q">{T::Search.get(lang)}</label>
                 <input id="filter-q" type="search" autocomplete="off" spellcheck="false"
                     prop:value=move || state.get().q on:input=on_search />
             </div>
@@ -89,59 +90,104 @@ pub fn FilterPanel(
     }
 }
 
-/// Multi-select of grades as checkboxes.
-#[component]
-fn GradeChecks(
-    /// Current state from the URL.
-    state: Memo<UrlState>,
-) -> impl IntoView {
-    let set_state = use_set_state();
-    view! {
-        <fieldset class="field checks">
-            <legend>"Grade"</legend>
-            {Grade::ALL.into_iter().map(|g| {
-                let set_state = set_state.clone();
-                let id = format!("filter-grade-{}", g.slug());
-                let toggle = move |_| {
-                    let mut s = state.get_untracked();
-                    if !s.grades.remove(&g) { s.grades.insert(g); }
-                    set_state(s, false);
-                };
-                view! {
-                    <div class="check">
-                        <input type="checkbox" id=id.clone() value=g.slug()
-                            prop:checked=move || state.get().grades.contains(&g) on:change=toggle />
-                        <label for=id>{g.label()}</label>
-                    </div>
-                }
-            }).collect_view()}
-        </fieldset>
-    }
+/// One checkbox option: its slug, its label, and how it reads and toggles the state.
+#[derive(Clone, Copy)]
+pub struct CheckOption {
+    pub slug: &'static str,
+    pub label: &'static str,
+    pub is_on: fn(&UrlState) -> bool,
+    pub toggle: fn(&mut UrlState),
 }
 
-/// Multi-select of improvement statuses as checkboxes.
+macro_rules! check_option {
+    ($lang:expr, $field:ident, $value:expr, $slug:expr, $label:expr) => {
+        CheckOption {
+            slug: $slug,
+            label: $label.get($lang),
+            is_on: |s| s.$field.contains(&$value),
+            toggle: |s| {
+                if !s.$field.remove(&$value) {
+                    s.$field.insert($value);
+                }
+            },
+        }
+    };
+}
+
+fn grade_options(lang: Lang) -> Vec<CheckOption> {
+    use Grade::*;
+    vec![
+        check_option!(
+            lang,
+            grades,
+            Outstanding,
+            "outstanding",
+            i18n::grade(Outstanding)
+        ),
+        check_option!(lang, grades, Good, "good", i18n::grade(Good)),
+        check_option!(lang, grades, Adequate, "adequate", i18n::grade(Adequate)),
+        check_option!(
+            lang,
+            grades,
+            RequiresImprovement,
+            "requires-improvement",
+            i18n::grade(RequiresImprovement)
+        ),
+        check_option!(
+            lang,
+            grades,
+            Inadequate,
+            "inadequate",
+            i18n::grade(Inadequate)
+        ),
+        check_option!(lang, grades, Ungraded, "ungraded", i18n::grade(Ungraded)),
+    ]
+}
+
+fn status_options(lang: Lang) -> Vec<CheckOption> {
+    use AfiStatus::*;
+    vec![
+        check_option!(lang, statuses, Open, "open", i18n::status(Open)),
+        check_option!(lang, statuses, Met, "met", i18n::status(Met)),
+        check_option!(
+            lang,
+            statuses,
+            InProgress,
+            "in-progress",
+            i18n::status(InProgress)
+        ),
+        check_option!(lang, statuses, NotMet, "not-met", i18n::status(NotMet)),
+    ]
+}
+
+/// A multi-select as a fieldset of checkboxes; each change is written to the URL.
 #[component]
-fn StatusChecks(
+fn CheckGroup(
     /// Current state from the URL.
     state: Memo<UrlState>,
+    /// The fieldset's legend.
+    legend: T,
+    /// The checkboxes.
+    options: Vec<CheckOption>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let set_state = use_set_state();
     view! {
         <fieldset class="field checks">
-            <legend>"Status"</legend>
-            {AfiStatus::ALL.into_iter().map(|st| {
+            <legend>{legend.get(lang)}</legend>
+            {options.into_iter().map(|o| {
                 let set_state = set_state.clone();
-                let id = format!("filter-status-{}", st.slug());
+                let id = format!("filter-{}-{}", legend.en().to_lowercase(), o.slug);
                 let toggle = move |_| {
                     let mut s = state.get_untracked();
-                    if !s.statuses.remove(&st) { s.statuses.insert(st); }
+                    (o.toggle)(&mut s);
                     set_state(s, false);
                 };
                 view! {
                     <div class="check">
-                        <input type="checkbox" id=id.clone() value=st.slug()
-                            prop:checked=move || state.get().statuses.contains(&st) on:change=toggle />
-                        <label for=id>{st.label()}</label>
+                        <input type="checkbox" id=id.clone() value=o.slug
+                            prop:checked=move || state.with(|s| (o.is_on)(s)) on:change=toggle />
+                        <label for=id>{o.label}</label>
                     </div>
                 }
             }).collect_view()}

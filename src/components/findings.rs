@@ -1,10 +1,12 @@
 use std::sync::Arc;
 
+use inspection_core::i18n::T;
 use inspection_core::search::{fold, Query};
 use inspection_core::Inspection;
 use leptos::prelude::*;
 
 use crate::components::highlight::Highlight;
+use crate::i18n::use_lang;
 
 /// Findings, quotes and figures of an inspection that grades nothing (e.g. the 2012 revisit).
 #[component]
@@ -14,6 +16,8 @@ pub fn Findings(
     /// The current search: narrows and highlights the findings.
     query: Memo<Query>,
 ) -> impl IntoView {
+    let lang = use_lang();
+    let dl = lang.data_lang();
     let findings = {
         let ins = ins.clone();
         move || {
@@ -27,20 +31,24 @@ pub fn Findings(
         }
     };
     let figures = ins.figures.iter().map(|f| {
-        view! { <tr><th scope="row">{f.name.clone()}</th><td>{f.value}</td><td>{f.period.clone()}</td></tr> }
+        view! { <tr><th scope="row" lang=dl>{f.name.clone()}</th><td>{f.value}</td><td lang=dl>{f.period.clone()}</td></tr> }
     }).collect_view();
     view! {
         <section class="findings" aria-labelledby="findings-title">
-            <h3 id="findings-title">"Findings"</h3>
+            <h3 id="findings-title">{T::Findings.get(lang)}</h3>
             <p class="findings__ungraded">
                 <span aria-hidden="true">"○ "</span>
-                "This inspection gave no grades. These are its findings, as written."
+                {T::NoGradesGiven.get(lang)}
             </p>
             <ul class="findings__list">{findings}</ul>
             {(!ins.figures.is_empty()).then(|| view! {
                 <table class="figures-table">
-                    <caption>"Figures"</caption>
-                    <thead><tr><th scope="col">"Measure"</th><th scope="col">"Value"</th><th scope="col">"Period"</th></tr></thead>
+                    <caption>{T::Figures.get(lang)}</caption>
+                    <thead><tr>
+                        <th scope="col">{T::Measure.get(lang)}</th>
+                        <th scope="col">{T::Value.get(lang)}</th>
+                        <th scope="col">{T::PeriodColumn.get(lang)}</th>
+                    </tr></thead>
                     <tbody>{figures}</tbody>
                 </table>
             })}

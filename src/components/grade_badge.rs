@@ -1,5 +1,8 @@
+use inspection_core::i18n::{self, T};
 use inspection_core::Grade;
 use leptos::prelude::*;
+
+use crate::i18n::use_lang;
 
 /// A grade shown as text, colour and a shape, so no meaning rests on colour alone.
 #[component]
@@ -7,16 +10,17 @@ pub fn GradeBadge(
     /// The grade; `None` when the source states no grade.
     grade: Option<Grade>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let (class, icon, label) = match grade {
         Some(g) => (
             format!("grade-tag grade-tag--{}", g.slug()),
             icon(g),
-            g.label(),
+            i18n::grade(g).get(lang),
         ),
         None => (
             "grade-tag grade-tag--none".to_string(),
             "–",
-            "Grade not stated in source",
+            T::GradeNotStated.get(lang),
         ),
     };
     view! {

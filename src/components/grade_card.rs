@@ -7,13 +7,14 @@ use crate::components::card_details::CardDetails;
 use crate::components::grade_badge::GradeBadge;
 use crate::components::highlight::Highlight;
 use crate::components::source_line::SourceLine;
+use crate::i18n::use_lang;
+use inspection_core::i18n::{self, Lang, T};
 
 /// "3 areas for improvement", or a plain statement that the sources list none.
-pub fn afi_count_text(n: usize) -> String {
+pub fn afi_count_text(lang: Lang, n: usize) -> String {
     match n {
-        0 => "No areas for improvement in the bundled sources".into(),
-        1 => "1 area for improvement".into(),
-        n => format!("{n} areas for improvement"),
+        0 => T::NoAfisInSources.get(lang).to_string(),
+        n => i18n::count(lang, n, T::AfiOne, T::AfiMany),
     }
 }
 
@@ -26,6 +27,7 @@ pub fn GradeCard(
     /// The current search, for highlighting.
     query: Memo<Query>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let j = card.judgment.clone();
     let heading_id = format!("card-{}", j.id);
     let labelled_by = heading_id.clone();
@@ -39,9 +41,9 @@ pub fn GradeCard(
                 </h3>
                 <GradeBadge grade=j.grade />
             </header>
-            {j.question.clone().map(|q| view! { <p class="grade-card__question">{q}</p> })}
+            {j.question.clone().map(|q| view! { <p class="grade-card__question" lang=lang.data_lang()>{q}</p> })}
             <JudgmentMeta judgment=j.clone() />
-            <p class="grade-card__afi-count">{afi_count_text(card.afis.len())}</p>
+            <p class="grade-card__afi-count">{afi_count_text(lang, card.afis.len())}</p>
             {(!rows.is_empty()).then(|| view! {
                 <ul class="question-rows">
                     {rows.into_iter().zip(counts).map(|(row, n)| view! { <QuestionRow judgment=row afi_count=n query /> }).collect_view()}
@@ -63,12 +65,13 @@ fn QuestionRow(
     /// The current search.
     query: Memo<Query>,
 ) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <li class="question-row" data-judgment=judgment.id.clone()>
             <span class="question-row__name"><Highlight text=judgment.name.clone() query /></span>
             <GradeBadge grade=judgment.grade />
             <JudgmentMeta judgment=judgment.clone() />
-            {(afi_count > 0).then(|| view! { <span class="question-row__afis">{afi_count_text(afi_count)}</span> })}
+            {(afi_count > 0).then(|| view! { <span class="question-row__afis">{afi_count_text(lang, afi_count)}</span> })}
         </li>
     }
 }
@@ -79,15 +82,17 @@ fn JudgmentMeta(
     /// The judgment whose dates to show.
     judgment: Judgment,
 ) -> impl IntoView {
-    let last = judgment
-        .last_inspected
-        .map(|y| view! { <span class="last-inspected">"Last inspected: " {y}</span> });
+    let lang = use_lang();
+    let last = judgment.last_inspected.map(
+        |y| view! { <span class="last-inspected">{T::LastInspected.get(lang)} " " {y}</span> },
+    );
     let carried = judgment.carried_over.map(|c| {
         view! {
             <p class="carried-over">
                 <span aria-hidden="true">"↻ "</span>
-                <strong>"Carried over"</strong>
-                {format!(" from the {} — not re-inspected in this inspection.", c.from)}
+                <strong>{T::CarriedOver.get(lang)}</strong>
+                " " {T::CarriedFrom.get(lang)} " " <span lang=lang.data_lang()>{c.from}</span>
+                " " {T::NotReinspected.get(lang)}
             </p>
         }
     });

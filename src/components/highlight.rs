@@ -1,7 +1,10 @@
 use inspection_core::search::Query;
 use leptos::prelude::*;
 
-/// Data text with the search matches marked. Always rendered as text nodes, never as HTML.
+use crate::i18n::use_lang;
+
+/// Data text with the search matches marked. Always rendered as text nodes, never as HTML,
+/// and marked as English on a Welsh page (the sources are in English).
 #[component]
 pub fn Highlight(
     /// The text to show.
@@ -10,7 +13,8 @@ pub fn Highlight(
     /// The current search; re-highlights when it changes.
     query: Memo<Query>,
 ) -> impl IntoView {
-    move || {
+    let lang = use_lang();
+    let parts = move || {
         query.with(|q| {
             q.segments(&text)
                 .into_iter()
@@ -24,5 +28,6 @@ pub fn Highlight(
                 })
                 .collect_view()
         })
-    }
+    };
+    view! { <span lang=lang.data_lang()>{parts}</span> }
 }

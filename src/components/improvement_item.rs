@@ -8,6 +8,8 @@ use crate::components::grade_badge::GradeBadge;
 use crate::components::highlight::Highlight;
 use crate::components::source_line::SourceLine;
 use crate::components::status_tag::StatusTag;
+use crate::i18n::use_lang;
+use inspection_core::i18n::{self, T};
 
 /// One item of the improvements list: its text, area, inspection, status and thread.
 #[component]
@@ -17,6 +19,7 @@ pub fn ImprovementItem(
     /// The current search, for highlighting.
     query: Memo<Query>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let anchor = row_anchor(&row.key);
     let area = match &row.pillar_name {
         Some(p) => format!("{p} › {}", row.judgment_name),
@@ -25,7 +28,7 @@ pub fn ImprovementItem(
     let origin = row
         .origin
         .clone()
-        .map(|o| view! { <p class="improvement__origin">"From: " {o}</p> });
+        .map(|o| view! { <p class="improvement__origin">{T::FromLabel.get(lang)} " " <span lang=lang.data_lang()>{o}</span></p> });
     let kind_class = match row.kind {
         RowKind::AreaForImprovement => "afi",
         RowKind::CauseOfConcern => "cause",
@@ -35,7 +38,7 @@ pub fn ImprovementItem(
         <li class=format!("improvement improvement--{kind_class}") id=anchor data-key=row.key.clone()>
             <div class="improvement__head">
                 <StatusTag status=row.status />
-                <span class="improvement__kind">{row.kind.label()}</span>
+                <span class="improvement__kind">{i18n::row_kind(row.kind).get(lang)}</span>
             </div>
             <p class="improvement__text"><Highlight text=row.text.clone() query /></p>
             {(!row.parts.is_empty()).then(|| view! {
@@ -44,10 +47,10 @@ pub fn ImprovementItem(
                 </ul>
             })}
             <dl class="improvement__meta">
-                <dt>"Area"</dt>
+                <dt>{T::Area.get(lang)}</dt>
                 <dd><Highlight text=area query />" " <GradeBadge grade=row.area_grade /></dd>
-                <dt>"Inspection"</dt>
-                <dd>{row.inspection_title.clone()} " (" {row.period.clone()} ")"</dd>
+                <dt>{T::Inspection.get(lang)}</dt>
+                <dd><span lang=lang.data_lang()>{row.inspection_title.clone()}</span> " (" {row.period.clone()} ")"</dd>
             </dl>
             {origin}
             {(!row.thread.is_empty()).then(|| view! { <Thread steps=row.thread.clone() /> })}
@@ -67,19 +70,23 @@ fn Thread(
     /// Steps, oldest first.
     steps: Vec<ThreadStep>,
 ) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <div class="thread">
-            <p class="thread__title">"History"</p>
+            <p class="thread__title">{T::History.get(lang)}</p>
             <ol class="thread__steps">
                 {steps.into_iter().map(|s| {
                     let label = match s.relation {
-                        Relation::FollowedUp => format!("Followed up in {} ({}): ", s.inspection_title, s.period),
-                        Relation::ContinuedBy => format!("Carried forward as a new area for improvement in {}: ", s.period),
-                        Relation::Continues => format!("Continues an earlier item ({}): ", if s.period.is_empty() { s.inspection_title.clone() } else { s.period.clone() }),
+                        Relation::FollowedUp => view! { {T::FollowedUpIn.get(lang)} " " <span lang=lang.data_lang()>{s.inspection_title.clone()}</span> {format!(" ({}): ", s.period)} }.into_any(),
+                        Relation::ContinuedBy => format!("{} {}: ", T::CarriedForwardIn.get(lang), s.period).into_any(),
+                        Relation::Continues => {
+                            let what = if s.period.is_empty() { s.inspection_title.clone() } else { s.period.clone() };
+                            view! { {T::ContinuesEarlier.get(lang)} " (" <span lang=lang.data_lang()>{what}</span> "): " }.into_any()
+                        }
                     };
                     let text = match s.row_key {
-                        Some(k) => view! { <a href=format!("#{}", row_anchor(&k))>{s.text.clone()}</a> }.into_any(),
-                        None => view! { <q>{s.text.clone()}</q> }.into_any(),
+                        Some(k) => view! { <a href=format!("#{}", row_anchor(&k)) lang=lang.data_lang()>{s.text.clone()}</a> }.into_any(),
+                        None => view! { <q lang=lang.data_lang()>{s.text.clone()}</q> }.into_any(),
                     };
                     view! { <li>{label}{text}{s.status.map(|st| view! { " " <StatusTag status=st /> })}</li> }
                 }).collect_view()}

@@ -1,7 +1,10 @@
+use inspection_core::i18n::T;
 use inspection_core::ManifestEntry;
 use leptos::prelude::*;
 
+use crate::components::error_panel::ErrorMessage;
 use crate::error::AppError;
+use crate::i18n::use_lang;
 use crate::store::InspectionResult;
 
 /// Inspection files that failed to load, each with its own Retry, shown above whatever did
@@ -11,14 +14,15 @@ pub fn FileFailures(
     /// The failed entries, their errors and resources (to refetch).
     failures: Vec<(ManifestEntry, AppError, LocalResource<InspectionResult>)>,
 ) -> impl IntoView {
+    let lang = use_lang();
     failures
         .into_iter()
         .map(|(entry, error, resource)| {
             view! {
                 <div class="error-panel" role="alert">
-                    <h2>{format!("{} ({}) could not be shown", entry.title, entry.period)}</h2>
-                    <p>{error.to_string()}</p>
-                    <button type="button" class="button" on:click=move |_| resource.refetch()>"Retry"</button>
+                    <h2><span lang=lang.data_lang()>{format!("{} ({})", entry.title, entry.period)}</span> " " {T::CouldNotShow.get(lang)}</h2>
+                    <ul><ErrorMessage error /></ul>
+                    <button type="button" class="button" on:click=move |_| resource.refetch()>{T::Retry.get(lang)}</button>
                 </div>
             }
         })

@@ -1,12 +1,12 @@
+use inspection_core::i18n::{self, T};
 use inspection_core::url::UrlState;
-use inspection_core::view::AfiStatus;
-use inspection_core::Grade;
 use leptos::prelude::*;
 
+use crate::i18n::use_lang;
 use crate::nav::use_href;
 
 /// The active filters as removable tags, plus "Clear filters". Tags are links, so they work
-/// with the keyboard, open in a new tab and survive without JavaScript state.
+/// with the keyboard and open in a new tab.
 #[component]
 pub fn SelectedFilters(
     /// Current state from the URL.
@@ -15,6 +15,7 @@ pub fn SelectedFilters(
     #[prop(into)]
     pillar_label: Signal<Option<String>>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let href = use_href();
     let tags = move || {
         let s = state.get();
@@ -31,12 +32,12 @@ pub fn SelectedFilters(
         for g in s.grades.iter().copied() {
             let mut next = s.clone();
             next.grades.remove(&g);
-            tags.push((Grade::label(g).to_string(), href(&next)));
+            tags.push((i18n::grade(g).get(lang).to_string(), href(&next)));
         }
         for st in s.statuses.iter().copied() {
             let mut next = s.clone();
             next.statuses.remove(&st);
-            tags.push((AfiStatus::label(st).to_string(), href(&next)));
+            tags.push((i18n::status(st).get(lang).to_string(), href(&next)));
         }
         if !s.q.trim().is_empty() {
             tags.push((
@@ -51,21 +52,19 @@ pub fn SelectedFilters(
     };
     move || {
         let (tags, clear) = tags();
-        (!tags.is_empty()).then(|| {
-            view! {
-                <div class="selected-filters">
-                    <h3 class="selected-filters__title">"Selected filters"</h3>
-                    <ul class="selected-filters__tags">
-                        {tags.into_iter().map(|(label, href)| view! {
-                            <li><a class="filter-tag" href=href>
-                                <span class="visually-hidden">"Remove filter: "</span>{label}
-                                <span aria-hidden="true">" ×"</span>
-                            </a></li>
-                        }).collect_view()}
-                    </ul>
-                    <a class="clear-filters" href=clear>"Clear filters"</a>
-                </div>
-            }
+        (!tags.is_empty()).then(|| view! {
+            <div class="selected-filters">
+                <h3 class="selected-filters__title">{T::SelectedFilters.get(lang)}</h3>
+                <ul class="selected-filters__tags">
+                    {tags.into_iter().map(|(label, href)| view! {
+                        <li><a class="filter-tag" href=href>
+                            <span class="visually-hidden">{T::RemoveFilter.get(lang)} " "</span>{label}
+                            <span aria-hidden="true">" ×"</span>
+                        </a></li>
+                    }).collect_view()}
+                </ul>
+                <a class="clear-filters" href=clear>{T::ClearFilters.get(lang)}</a>
+            </div>
         })
     }
 }

@@ -1,5 +1,6 @@
 use std::sync::Arc;
 
+use inspection_core::i18n::{self, T};
 use inspection_core::search::Query;
 use inspection_core::url::UrlState;
 use inspection_core::view::{grade_cards, newest, pillar_options, selected_inspection};
@@ -13,6 +14,7 @@ use crate::components::grade_card::GradeCard;
 use crate::components::inspection_header::InspectionHeader;
 use crate::components::loading::Loading;
 use crate::components::result_count::ResultCount;
+use crate::i18n::use_lang;
 use crate::store::InspectionStore;
 
 /// The grades view: one inspection's grade cards (newest by default).
@@ -39,7 +41,7 @@ pub fn GradesView(
                 let retry = Callback::new(move |()| resource.refetch());
                 let newest_entry = newest_entry.clone();
                 view! {
-                    <Transition fallback=|| view! { <Loading what="the inspection" /> }>
+                    <Transition fallback=|| view! { <Loading what=T::LoadingInspection /> }>
                         <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=retry /> }>
                             {
                                 let entry = entry.clone();
@@ -75,26 +77,28 @@ fn InspectionGrades(
     /// Current state from the URL.
     state: Memo<UrlState>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let query = Memo::new(move |_| Query::new(&state.get().q));
     let cards = Memo::new({
         let ins = ins.clone();
         move |_| grade_cards(&ins, &state.get())
     });
     let unit = if ins.judgments.iter().any(|j| !j.children.is_empty()) {
-        "pillars"
+        T::UnitPillars
     } else {
-        "areas"
+        T::UnitAreas
     };
     let count = Signal::derive(move || {
-        cards.with(|(shown, total)| format!("Showing {} of {total} {unit}", shown.len()))
+        cards.with(|(shown, total)| i18n::showing(lang, shown.len(), *total, unit))
     });
     let graded = !ins.judgments.is_empty();
     view! {
         <InspectionHeader ins=ins.clone() entry newest />
+        <crate::components::export::GradesExport ins=ins.clone() state />
         {if graded {
             view! {
                 <ResultCount text=count />
-                <Show when=move || cards.with(|(c, _)| !c.is_empty()) fallback=move || view! { <EmptyState state what="grades" /> }>
+                <Show when=move || cards.with(|(c, _)| !c.is_empty()) fallback=move || view! { <EmptyState state heading=T::NoMatchGrades /> }>
                     <div class="grade-cards">
                         <For
                             each=move || cards.get().0

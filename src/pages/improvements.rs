@@ -1,6 +1,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use inspection_core::i18n::{self, T};
 use inspection_core::search::Query;
 use inspection_core::url::UrlState;
 use inspection_core::view::{
@@ -14,6 +15,7 @@ use crate::components::improvement_item::ImprovementItem;
 use crate::components::loading::Loading;
 use crate::components::result_count::ResultCount;
 use crate::components::retry_notice::FileFailures;
+use crate::i18n::use_lang;
 use crate::store::InspectionStore;
 
 /// Every area for improvement across the inspections, with status and follow-up thread.
@@ -32,7 +34,7 @@ pub fn ImprovementsView(
         .map(|e| (e.clone(), store.get(e)))
         .collect();
     view! {
-        <Transition fallback=|| view! { <Loading what="areas for improvement" /> }>
+        <Transition fallback=|| view! { <Loading what=T::LoadingImprovements /> }>
             {
                 let manifest = manifest.clone();
                 let resources = resources.clone();
@@ -52,8 +54,10 @@ pub fn ImprovementsView(
                         ordered.sort_by(|a, b| b.period.cmp(&a.period));
                         pillars.set(pillar_options(&ordered));
                         let rows: Vec<Arc<ImprovementRow>> = improvement_rows(&manifest, &loaded).into_iter().map(Arc::new).collect();
+                        let export_rows = Arc::new(rows.clone());
                         view! {
                             <FileFailures failures />
+                            <crate::components::export::ImprovementsExport manifest loaded=Arc::new(loaded) rows=export_rows state />
                             <ImprovementList rows state />
                         }
                     })
@@ -74,20 +78,25 @@ fn ImprovementList(
     /// Current state from the URL.
     state: Memo<UrlState>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let total = rows.len();
     let query = Memo::new(move |_| Query::new(&state.get().q));
     let shown = Memo::new(move |_| filter_rows(&rows, &state.get()));
     // A new filter starts again from the first page.
     let limit = RwSignal::new(PAGE_SIZE);
-    Effect::watch(move || state.track(), move |_, _, _| limit.set(PAGE_SIZE), false);
+    Effect::watch(
+        move || state.track(),
+        move |_, _, _| limit.set(PAGE_SIZE),
+        false,
+    );
     let visible = move || shown.with(|s| s.iter().take(limit.get()).cloned().collect::<Vec<_>>());
     let remaining = move || shown.with(Vec::len).saturating_sub(limit.get());
     let count = Signal::derive(move || {
-        format!("Showing {} of {total} areas for improvement and recommendations", shown.with(Vec::len))
+        i18n::showing(lang, shown.with(Vec::len), total, T::UnitImprovements)
     });
     view! {
         <ResultCount text=count />
-        <Show when=move || shown.with(|s| !s.is_empty()) fallback=move || view! { <EmptyState state what="areas for improvement" /> }>
+        <Show when=move || shown.with(|s| !s.is_empty()) fallback=move || view! { <EmptyState state heading=T::NoMatchImprovements /> }>
             <ol class="improvements">
                 <For each=visible key=|r| r.key.clone() let:row>
                     <ImprovementItem row query />
@@ -95,7 +104,7 @@ fn ImprovementList(
             </ol>
             <Show when=move || { remaining() > 0 }>
                 <button type="button" class="button show-more" on:click=move |_| limit.update(|l| *l += PAGE_SIZE)>
-                    {move || format!("Show {} more (of {} not shown)", remaining().min(PAGE_SIZE), remaining())}
+                    {move || format!("{} ({} {})", T::ShowMore.get(lang), i18n::format_number(lang, remaining()), T::NotShown.get(lang))}
                 </button>
             </Show>
         </Show>

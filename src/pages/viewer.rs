@@ -1,5 +1,6 @@
 use std::sync::Arc;
 
+use inspection_core::i18n::{Lang, T};
 use inspection_core::url::View;
 use inspection_core::view::newest_first;
 use inspection_core::Manifest;
@@ -11,15 +12,15 @@ use crate::components::filters::FilterPanel;
 use crate::components::loading::Loading;
 use crate::components::selected_filters::SelectedFilters;
 use crate::components::view_tabs::ViewTabs;
+use crate::i18n::use_lang;
 use crate::nav::use_url_state;
+use crate::pages::accessibility::AccessibilityStatement;
 use crate::pages::grades::GradesView;
 use crate::pages::improvements::ImprovementsView;
-use crate::store::InspectionStore;
 
 /// Loads the manifest, then shows the view the URL asks for.
 #[component]
 pub fn ViewerPage() -> impl IntoView {
-    InspectionStore::provide();
     let state = use_url_state();
     let manifest = LocalResource::new(|| async {
         let result = api::fetch_manifest().await;
@@ -31,19 +32,26 @@ pub fn ViewerPage() -> impl IntoView {
     let retry = Callback::new(move |()| manifest.refetch());
     let (pending, set_pending) = signal(false);
     // The heading stands outside the boundary so every state, errors included, has one.
-    let heading = move || match manifest.get() {
-        Some(Ok(m)) => m.forces.first().map_or_else(
-            || "Police inspections".to_string(),
-            |f| format!("{} inspections", f.name),
-        ),
-        _ => "Police inspections".to_string(),
+    let lang = use_lang();
+    let heading = move || {
+        let force = manifest
+            .get()
+            .and_then(|m| m.ok())
+            .and_then(|m| m.forces.first().map(|f| f.name.clone()));
+        match (force, lang) {
+            (None, _) => T::PoliceInspections.get(lang).into_any(),
+            (Some(f), Lang::En) => format!("{f} {}", T::InspectionsWord.en()).into_any(),
+            (Some(f), Lang::Cy) => {
+                view! { {T::InspectionsWord.cy()} " " <span lang="en">{f}</span> }.into_any()
+            }
+        }
     };
     view! {
         <h1>{heading}</h1>
         <Show when=move || pending.get()>
-            <Loading what="inspections" />
+            <Loading what=T::LoadingInspections />
         </Show>
-        <Transition fallback=|| view! { <Loading what="inspections" /> } set_pending>
+        <Transition fallback=|| view! { <Loading what=T::LoadingInspections /> } set_pending>
             <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=retry /> }>
                 {move || Suspend::new(async move {
                     manifest.await.map(|m| view! { <Viewer manifest=Arc::new(m) state /> })
@@ -73,17 +81,26 @@ fn Viewer(
         })
     });
     let entries: Vec<_> = newest_first(&manifest).into_iter().cloned().collect();
+    let is_statement = move || view.get() == View::Accessibility;
     view! {
         <ViewTabs state />
-        <div class="layout">
-            <FilterPanel state inspections=entries pillars />
-            <div class="results">
-                <SelectedFilters state pillar_label />
-                {move || match view.get() {
-                    View::Grades => view! { <GradesView manifest=manifest.clone() state pillars /> }.into_any(),
-                    View::Improvements => view! { <ImprovementsView manifest=manifest.clone() state pillars /> }.into_any(),
-                }}
+        <Show when=move || !is_statement() fallback=move || view! { <AccessibilityStatement state /> }>
+            <div class="layout">
+                <FilterPanel state inspections=entries.clone() pillars />
+                <div class="results">
+                    <SelectedFilters state pillar_label />
+                    {
+                        let manifest = manifest.clone();
+                        move || match view.get() {
+                            View::Grades => view! { <GradesView manifest=manifest.clone() state pillars /> }.into_any(),
+                            View::Improvements => view! { <ImprovementsView manifest=manifest.clone() state pillars /> }.into_any(),
+                            View::History => view! { <crate::pages::history::HistoryView manifest=manifest.clone() state pillars /> }.into_any(),
+                            View::Figures => view! { <crate::pages::figures::FiguresView manifest=manifest.clone() state pillars /> }.into_any(),
+                            View::Accessibility => ().into_any(),
+                        }
+                    }
+                </div>
             </div>
-        </div>
+        </Show>
     }
 }

@@ -173,6 +173,7 @@ texts! {
     FrameworkChanged { en: "Framework changed", cy: "Newidiodd y fframwaith" }
     NotComparable { en: "not directly comparable", cy: "ddim yn uniongyrchol gymaradwy" }
     NotComparableLong { en: "Framework changed: not directly comparable with the previous grade", cy: "Newidiodd y fframwaith: ddim yn uniongyrchol gymaradwy â’r radd flaenorol" }
+    NotStatedShort { en: "Not stated", cy: "Heb ei nodi" }
     NotAssessed { en: "Not in this inspection", cy: "Ddim yn yr arolygiad hwn" }
     CarriedOverFrom { en: "carried over from", cy: "wedi’i gario drosodd o" }
     OpenCard { en: "Open the card:", cy: "Agor y cerdyn:" }
@@ -300,12 +301,32 @@ pub fn format_number(_lang: Lang, n: usize) -> String {
 /// A `YYYY[-MM[-DD]]` date in words: "13 April 2023" / "13 Ebrill 2023".
 pub fn format_date(lang: Lang, date: &str) -> String {
     const EN: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     const CY: [&str; 12] = [
-        "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi",
-        "Hydref", "Tachwedd", "Rhagfyr",
+        "Ionawr",
+        "Chwefror",
+        "Mawrth",
+        "Ebrill",
+        "Mai",
+        "Mehefin",
+        "Gorffennaf",
+        "Awst",
+        "Medi",
+        "Hydref",
+        "Tachwedd",
+        "Rhagfyr",
     ];
     let months = match lang {
         Lang::En => EN,
@@ -340,7 +361,11 @@ mod tests {
             assert!(!key.en().trim().is_empty(), "{key:?} has no English");
             assert!(!key.cy().trim().is_empty(), "{key:?} has no Welsh");
             if !SAME_IN_BOTH.contains(&key) {
-                assert_ne!(key.en(), key.cy(), "{key:?}: Welsh is a copy of the English");
+                assert_ne!(
+                    key.en(),
+                    key.cy(),
+                    "{key:?}: Welsh is a copy of the English"
+                );
             }
         }
     }
@@ -364,8 +389,14 @@ mod tests {
         assert_eq!(format_date(Lang::Cy, "2023-04-13"), "13 Ebrill 2023");
         assert_eq!(format_date(Lang::Cy, "2020-02"), "Chwefror 2020");
         assert_eq!(format_date(Lang::Cy, "2012"), "2012");
-        assert_eq!(showing(Lang::Cy, 3, 8, T::UnitAreas), "Yn dangos 3 o 8 maes");
-        assert_eq!(count(Lang::En, 1, T::AfiOne, T::AfiMany), "1 area for improvement");
+        assert_eq!(
+            showing(Lang::Cy, 3, 8, T::UnitAreas),
+            "Yn dangos 3 o 8 maes"
+        );
+        assert_eq!(
+            count(Lang::En, 1, T::AfiOne, T::AfiMany),
+            "1 area for improvement"
+        );
     }
 
     #[test]

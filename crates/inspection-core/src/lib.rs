@@ -1,7 +1,11 @@
 //! Pure domain logic for inspection-viewer: the data model, grade scales, validation and the
 //! filters the viewer applies. No browser or UI dependency, so all of it is tested natively.
 
+pub mod export;
+pub mod figures;
 pub mod grade;
+pub mod history;
+pub mod i18n;
 pub mod model;
 pub mod search;
 pub mod url;

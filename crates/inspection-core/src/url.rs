@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::grade::Grade;
+use crate::i18n::Lang;
 use crate::view::AfiStatus;
 
 /// Which view is shown (`view=`).
@@ -12,20 +13,38 @@ pub enum View {
     #[default]
     Grades,
     Improvements,
+    /// Grades of each assessed area across inspections (`view=history`).
+    History,
+    /// An inspection's 'Force in context' figures (`view=figures`).
+    Figures,
+    /// The accessibility statement (linked from the footer, not a tab).
+    Accessibility,
 }
 
 impl View {
-    pub const ALL: [View; 2] = [View::Grades, View::Improvements];
+    /// The views shown as tabs, in order.
+    pub const ALL: [View; 4] = [
+        View::Grades,
+        View::Improvements,
+        View::History,
+        View::Figures,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
             View::Grades => "grades",
             View::Improvements => "improvements",
+            View::History => "history",
+            View::Figures => "figures",
+            View::Accessibility => "accessibility",
         }
     }
 
     pub fn from_slug(s: &str) -> Option<View> {
-        View::ALL.into_iter().find(|v| v.slug() == s)
+        View::ALL
+            .into_iter()
+            .chain([View::Accessibility])
+            .find(|v| v.slug() == s)
     }
 }
 
@@ -44,6 +63,14 @@ pub struct UrlState {
     pub statuses: BTreeSet<AfiStatus>,
     /// Free-text search, as typed.
     pub q: String,
+    /// Embed mode (`embed=1`): compact layout without page chrome, for an iframe on another
+    /// site. Not a filter: kept by [`UrlState::cleared`].
+    pub embed: bool,
+    /// Accent colour (`accent=%23rrggbb`), a validated lowercase `#rgb` or `#rrggbb`; any
+    /// other value is ignored. Not a filter: kept by [`UrlState::cleared`].
+    pub accent: Option<String>,
+    /// Interface language (`lang=en|cy`); English when absent.
+    pub lang: Lang,
 }
 
 fn is_slug(s: &str) -> bool {
@@ -73,6 +100,17 @@ impl UrlState {
                         .filter_map(|s| AfiStatus::from_slug(s.trim())),
                 ),
                 "q" => state.q = value.chars().take(MAX_QUERY_CHARS).collect(),
+                "embed" => state.embed = value == "1",
+                "accent" => {
+                    if let Some(colour) = parse_hex_colour(value) {
+                        state.accent = Some(colour);
+                    }
+                }
+                "lang" => {
+                    if let Some(lang) = Lang::from_slug(value) {
+                        state.lang = lang;
+                    }
+                }
                 _ => {}
             }
         }
@@ -103,6 +141,15 @@ impl UrlState {
         if !self.q.is_empty() {
             parts.push(format!("q={}", encode(&self.q)));
         }
+        if self.embed {
+            parts.push("embed=1".to_string());
+        }
+        if let Some(a) = &self.accent {
+            parts.push(format!("accent={}", encode(a)));
+        }
+        if self.lang != Lang::default() {
+            parts.push(format!("lang={}", self.lang.slug()));
+        }
         if parts.is_empty() {
             String::new()
         } else {
@@ -118,14 +165,26 @@ impl UrlState {
             || !self.q.trim().is_empty()
     }
 
-    /// The same view and inspection with every filter removed.
+    /// The same view, inspection and language with every filter removed.
     pub fn cleared(&self) -> UrlState {
         UrlState {
             view: self.view,
             inspection: self.inspection.clone(),
+            // Embed mode and accent describe the page, not the results.
+            embed: self.embed,
+            accent: self.accent.clone(),
+            lang: self.lang,
             ..UrlState::default()
         }
     }
+}
+
+/// A `#rgb` or `#rrggbb` hex colour, lowercased; `None` for anything else. Only this shape
+/// reaches CSS, so a URL can never inject other CSS through the accent.
+pub fn parse_hex_colour(value: &str) -> Option<String> {
+    let hex = value.strip_prefix('#')?;
+    let ok = matches!(hex.len(), 3 | 6) && hex.bytes().all(|b| b.is_ascii_hexdigit());
+    ok.then(|| format!("#{}", hex.to_ascii_lowercase()))
 }
 
 /// Percent-encodes a query value (RFC 3986 unreserved characters stay as they are).
@@ -203,6 +262,15 @@ mod tests {
     }
 
     #[test]
+    fn language_round_trips_and_survives_clearing() {
+        let state = parse(&[("lang", "cy"), ("grade", "good")]);
+        assert_eq!(state.lang, Lang::Cy);
+        assert_eq!(state.to_query(), "?grade=good&lang=cy");
+        assert_eq!(state.cleared().to_query(), "?lang=cy");
+        assert_eq!(parse(&[("lang", "fr")]).lang, Lang::En);
+    }
+
+    #[test]
     fn long_query_is_cut_not_rejected() {
         let long = "a".repeat(5000);
         assert_eq!(parse(&[("q", &long)]).q.chars().count(), MAX_QUERY_CHARS);
@@ -220,6 +288,71 @@ mod tests {
         let cleared = state.cleared();
         assert!(!cleared.has_filters());
         assert_eq!(cleared.to_query(), "?view=improvements&inspection=x");
+    }
+
+    #[test]
+    fn embed_and_accent_round_trip_after_the_filters() {
+        let state = parse(&[
+            ("view", "improvements"),
+            ("grade", "good"),
+            ("embed", "1"),
+            ("accent", "#1D70B8"),
+        ]);
+        assert!(state.embed);
+        assert_eq!(state.accent.as_deref(), Some("#1d70b8"));
+        let q = state.to_query();
+        assert_eq!(q, "?view=improvements&grade=good&embed=1&accent=%231d70b8");
+        assert_eq!(
+            parse(&[
+                ("view", "improvements"),
+                ("grade", "good"),
+                ("embed", "1"),
+                ("accent", "#1d70b8"),
+            ]),
+            state
+        );
+        assert_eq!(parse(&[("accent", "#AbC")]).to_query(), "?accent=%23abc");
+    }
+
+    #[test]
+    fn embed_and_accent_are_not_filters_and_survive_clearing() {
+        let state = parse(&[("embed", "1"), ("accent", "#fff")]);
+        assert!(!state.has_filters());
+        let state = parse(&[
+            ("embed", "1"),
+            ("accent", "#fff"),
+            ("q", "x"),
+            ("grade", "good"),
+        ]);
+        assert_eq!(state.cleared().to_query(), "?embed=1&accent=%23fff");
+    }
+
+    #[test]
+    fn bad_embed_and_accent_values_are_ignored() {
+        for value in ["0", "true", "yes", "", "11"] {
+            assert!(!parse(&[("embed", value)]).embed, "embed={value}");
+        }
+        for value in [
+            "red",
+            "1d70b8",
+            "#12",
+            "#1234",
+            "#12345",
+            "#1234567",
+            "#ggg",
+            "#fff;background:url(x)",
+            "#fff)",
+            "var(--x)",
+            "#\u{ff46}\u{ff46}\u{ff46}",
+            "",
+            "#",
+        ] {
+            assert_eq!(parse(&[("accent", value)]).accent, None, "accent={value}");
+        }
+        // A bad later value does not wipe out a good earlier one.
+        let state = parse(&[("accent", "#000"), ("accent", "nope")]);
+        assert_eq!(state.accent.as_deref(), Some("#000"));
+        assert_eq!(parse_hex_colour("#00FF7f").as_deref(), Some("#00ff7f"));
     }
 
     #[test]

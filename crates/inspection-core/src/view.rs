@@ -104,7 +104,7 @@ pub struct SourceInfo {
 }
 
 impl SourceInfo {
-    fn of(ins: &Inspection, id: &str) -> SourceInfo {
+    pub fn of(ins: &Inspection, id: &str) -> SourceInfo {
         let date_fallback = ins.published.as_ref().map(|p| p.date.clone());
         match ins.sources.iter().find(|s| s.id == id) {
             Some(s) => SourceInfo {

@@ -1,0 +1,353 @@
+// Measures the release build in headless Chromium and prints each figure against its budget.
+// Run through bench/run.sh, which builds target/bench-dist and the synthetic copies first.
+// Usage: node bench/bench.mjs [--runs 7] [--keys 24]
+import { createRequire } from 'node:module';
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(ROOT, 'end2end/package.json'));
+const { chromium } = require('@playwright/test');
+
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(argv[i + 1]) : dflt;
+};
+const RUNS = Math.max(7, opt('runs', 7));
+const KEYS = Math.max(20, opt('keys', 28));
+// Keystrokes are spread over this many fresh page loads per data set.
+const FILTER_LOADS = 2;
+
+const SETS = {
+  bundled: { dir: join(ROOT, 'target/bench-dist'), port: 8791 },
+  '1k': { dir: join(ROOT, 'target/bench-dist-1k'), port: 8792 },
+  '10k': { dir: join(ROOT, 'target/bench-dist-10k'), port: 8793 },
+};
+const FLOOR = 'bench-floor.html';
+
+const BUDGET = {
+  transferBytes: 150 * 1024,
+  firstCardRatio: 1.5,
+  filterMedianMs: 16,
+  filterP95Ms: 33,
+};
+
+// ---------- helpers ----------
+const median = (xs) => quantile(xs, 0.5);
+function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+}
+const ms = (x) => `${x.toFixed(1)} ms`;
+const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
+const mb = (x) => `${(x / 1048576).toFixed(2)} MB`;
+const results = [];
+function verdict(name, ok, detail) {
+  results.push({ name, ok });
+  console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${name}: ${detail}`);
+}
+
+const brotliCache = new Map();
+function brotliSize(file) {
+  if (!brotliCache.has(file)) {
+    const out = execFileSync('brotli', ['-q', '11', '-c', file], { maxBuffer: 1 << 28 });
+    brotliCache.set(file, out.length);
+  }
+  return brotliCache.get(file);
+}
+
+async function startServer(dir, port) {
+  const child = spawn('node', [join(ROOT, 'end2end/serve.mjs'), '--root', dir, '--port', String(port)], {
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/`);
+      if (r.ok) return child;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`server for ${dir} did not start on port ${port}`);
+}
+
+// Injected before any page script. "Painted" = the first rendering opportunity after the
+// element is in the DOM has run: a rAF callback (start of that frame's rendering) followed by
+// a message posted from it, which runs once style, layout and paint of the frame are done.
+// performance.now() counts from navigation start.
+const INIT_SCRIPT = () => {
+  window.__bench = { firstCard: null, cardInDom: null };
+  const afterNextPaint = (cb) =>
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => cb(performance.now());
+      ch.port2.postMessage(0);
+    });
+  window.__afterNextPaint = afterNextPaint;
+  const seen = () => {
+    if (window.__bench.cardInDom !== null) return true;
+    const card = document.querySelector('.grade-card');
+    if (!card || !card.isConnected) return false;
+    window.__bench.cardInDom = performance.now();
+    afterNextPaint((t) => (window.__bench.firstCard = t));
+    return true;
+  };
+  if (!location.search.includes('view=improvements')) {
+    const mo = new MutationObserver(() => {
+      if (seen()) mo.disconnect();
+    });
+    mo.observe(document, { childList: true, subtree: true });
+  }
+  addEventListener('TrunkApplicationStarted', (e) => {
+    window.__wasmMemory = e.detail && e.detail.wasm && e.detail.wasm.memory;
+  });
+};
+
+const LAUNCH = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--enable-precise-memory-info',
+  ],
+};
+
+// One cold load in a fresh context: time to first painted card, and every response.
+async function loadFirstView(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(INIT_SCRIPT);
+  const responses = [];
+  page.on('response', (r) => responses.push({ url: r.url(), status: r.status() }));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench.firstCard !== null, null, { timeout: 30_000 });
+  await page.waitForLoadState('networkidle');
+  const t = await page.evaluate(() => window.__bench);
+  return { context, page, firstCard: t.firstCard, responses };
+}
+
+async function heap(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.detach();
+  return page.evaluate(() => ({
+    js: performance.memory.usedJSHeapSize,
+    wasm: window.__wasmMemory ? window.__wasmMemory.buffer.byteLength : 0,
+  }));
+}
+
+function transferOf(set, responses) {
+  const base = `http://127.0.0.1:${set.port}/`;
+  const files = [];
+  for (const { url, status } of responses) {
+    if (!url.startsWith(base) || status !== 200) continue;
+    let rel = decodeURIComponent(new URL(url).pathname.slice(1));
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    files.push({ rel, bytes: brotliSize(join(set.dir, rel)) });
+  }
+  return files;
+}
+
+// ---------- main ----------
+for (const [name, set] of Object.entries(SETS)) {
+  if (!existsSync(join(set.dir, 'index.html'))) {
+    console.error(`bench: ${set.dir} is missing (${name}); run bench/run.sh`);
+    process.exit(2);
+  }
+}
+const servers = [];
+for (const set of Object.values(SETS)) servers.push(await startServer(set.dir, set.port));
+const browser = await chromium.launch(LAUNCH);
+const started = Date.now();
+
+try {
+  console.log(`bench: Chromium ${browser.version()}, ${RUNS} runs per figure, medians unless noted\n`);
+
+  // 1. First-view transfer and lazy loading.
+  console.log('1. First-view transfer (brotli -q 11 of every file the first view requested)');
+  const firstViews = {};
+  for (const name of ['bundled', '10k']) {
+    const set = SETS[name];
+    const fv = await loadFirstView(browser, `http://127.0.0.1:${set.port}/`);
+    firstViews[name] = fv;
+    const files = transferOf(set, fv.responses);
+    const total = files.reduce((a, f) => a + f.bytes, 0);
+    const data = files.filter((f) => f.rel.startsWith('data/'));
+    console.log(`  ${name} data set:`);
+    for (const f of files) console.log(`    ${f.rel.padEnd(52)} ${String(f.bytes).padStart(8)} B`);
+    console.log(`    ${'TOTAL'.padEnd(52)} ${String(total).padStart(8)} B (${kb(total)})`);
+    const dupes = fv.responses.length - new Set(fv.responses.map((r) => r.url)).size;
+    verdict(
+      `first view fetches only the manifest and the shown inspection (${name})`,
+      data.length === 2 && data.some((f) => f.rel === 'data/index.json') && dupes === 0,
+      `${data.length} data file(s): ${data.map((f) => f.rel).join(', ')}; ${dupes} repeated request(s)`,
+    );
+    if (name === 'bundled') {
+      firstViews.total = total;
+      verdict('first-view transfer <= 150 KB brotli', total <= BUDGET.transferBytes, `${kb(total)} (${total} B)`);
+    } else {
+      console.log(`  info: at 344 inspections the first view is ${kb(total)}; only the manifest grows`);
+    }
+    if (name === 'bundled') {
+      // The static floor: the app's own first-view DOM, scripts removed, same CSS file.
+      const html = await fv.page.evaluate(() => {
+        const doc = document.documentElement.cloneNode(true);
+        doc.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"]').forEach((e) => e.remove());
+        return '<!DOCTYPE html>\n' + doc.outerHTML;
+      });
+      writeFileSync(join(set.dir, FLOOR), html);
+      const cards = (html.match(/class="grade-card"/g) || []).length;
+      console.log(`  static floor page: ${FLOOR}, ${cards} grade cards, ${html.length} B, no JS`);
+    }
+    await fv.context.close();
+  }
+
+  // 2. First card painted, app vs static floor (interleaved).
+  console.log('\n2. Navigation start -> first .grade-card painted (bundled data, cold context each run)');
+  const app = [];
+  const floor = [];
+  for (let i = 0; i < RUNS; i++) {
+    for (const [list, path] of [[app, ''], [floor, FLOOR]]) {
+      const fv = await loadFirstView(browser, `http://127.0.0.1:${SETS.bundled.port}/${path}`);
+      list.push(fv.firstCard);
+      await fv.context.close();
+    }
+  }
+  const ratio = median(app) / median(floor);
+  console.log(`  app:          median ${ms(median(app))}  (runs: ${app.map((x) => x.toFixed(1)).join(', ')})`);
+  console.log(`  static floor: median ${ms(median(floor))}  (runs: ${floor.map((x) => x.toFixed(1)).join(', ')})`);
+  verdict('first card <= 1.5x the static floor', ratio <= BUDGET.firstCardRatio, `ratio ${ratio.toFixed(2)}x`);
+  const app10k = [];
+  for (let i = 0; i < RUNS; i++) {
+    const fv = await loadFirstView(browser, `http://127.0.0.1:${SETS['10k'].port}/`);
+    app10k.push(fv.firstCard);
+    await fv.context.close();
+  }
+  console.log(`  info: app at 344 inspections (10k AFIs): median ${ms(median(app10k))}`);
+
+  // 3. Filter latency.
+  console.log('\n3. Filter latency on ?view=improvements: keydown in #filter-q -> .result-count changed -> next paint');
+  const WORDS = ['vetting', 'bail', 'digital', 'mental', 'repeat', 'fraud', 'hate', 'missing', 'domestic'];
+  for (const name of ['1k', '10k']) {
+    const set = SETS[name];
+    const total = [];
+    const js = [];
+    let skipped = 0;
+    let rows = '';
+    for (let run = 0; run < FILTER_LOADS; run++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.addInitScript(INIT_SCRIPT);
+      await page.goto(`http://127.0.0.1:${set.port}/?view=improvements`);
+      await page.waitForFunction(() => /Showing \S+ of/.test(document.querySelector('.result-count')?.textContent ?? ''), null, {
+        timeout: 60_000,
+      });
+      rows = await page.locator('.result-count').textContent();
+      await page.focus('#filter-q');
+      await page.evaluate(() => {
+        window.__startMeasure = () => {
+          const before = document.querySelector('.result-count').textContent;
+          let t0 = null;
+          window.__measured = new Promise((resolve) => {
+            document.addEventListener('keydown', () => (t0 = performance.now()), { capture: true, once: true });
+            const done = (v) => {
+              mo.disconnect();
+              clearTimeout(timer);
+              resolve(v);
+            };
+            const mo = new MutationObserver(() => {
+              const now = document.querySelector('.result-count')?.textContent;
+              if (t0 === null || now === undefined || now === before) return;
+              const tDom = performance.now();
+              mo.disconnect();
+              window.__afterNextPaint((t1) => done({ total: t1 - t0, js: tDom - t0 }));
+            });
+            mo.observe(document.body, { childList: true, subtree: true, characterData: true });
+            // The app updates in the input event's task and its microtasks, so a count still
+            // unchanged three frames after the input event means this keystroke changed nothing.
+            const paints = (n, cb) => (n === 0 ? cb() : window.__afterNextPaint(() => paints(n - 1, cb)));
+            document.addEventListener('input', () => paints(3, () => done(null)), { capture: true, once: true });
+            const timer = setTimeout(() => done(null), 10000);
+          });
+        };
+      });
+      let measured = 0;
+      let attempts = 0;
+      const want = Math.ceil(KEYS / FILTER_LOADS);
+      outer: for (let w = 0; measured < want; w++) {
+        const word = WORDS[(w + run) % WORDS.length];
+        const keys = [...word, ...Array(word.length).fill('Backspace')];
+        for (const key of keys) {
+          await page.evaluate(() => window.__startMeasure());
+          await page.keyboard.press(key);
+          const r = await page.evaluate(() => window.__measured);
+          if (r === null) skipped++;
+          else {
+            total.push(r.total);
+            js.push(r.js);
+            measured++;
+          }
+          if (++attempts > 3 * want) break outer;
+        }
+      }
+      await context.close();
+    }
+    const med = median(total);
+    const p95 = quantile(total, 0.95);
+    console.log(
+      `  ${name} (${rows.trim()}): ${total.length} keystrokes, median ${ms(med)}, p95 ${ms(p95)}, max ${ms(Math.max(...total))}; ` +
+        `script part (keydown -> DOM updated) median ${ms(median(js))}, p95 ${ms(quantile(js, 0.95))}; ${skipped} keystroke(s) left the count unchanged (not counted)`,
+    );
+    if (name === '10k') {
+      verdict('filter median < 16 ms at 10,000 AFIs', med < BUDGET.filterMedianMs, ms(med));
+      verdict('filter p95 < 33 ms at 10,000 AFIs', p95 < BUDGET.filterP95Ms, ms(p95));
+    }
+  }
+
+  // 4. Heap after load.
+  console.log('\n4. Memory after load (after a forced GC): JS heap (performance.memory.usedJSHeapSize) and wasm linear memory');
+  for (const name of ['bundled', '1k', '10k']) {
+    const set = SETS[name];
+    for (const view of ['grades', 'improvements']) {
+      const jsHeap = [];
+      const wasm = [];
+      for (let i = 0; i < RUNS; i++) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.addInitScript(INIT_SCRIPT);
+        const q = view === 'grades' ? '' : '?view=improvements';
+        await page.goto(`http://127.0.0.1:${set.port}/${q}`);
+        const sel = view === 'grades' ? '.grade-card' : 'ol.improvements';
+        await page.waitForSelector(sel, { timeout: 60_000 });
+        await page.waitForLoadState('networkidle');
+        const h = await heap(page);
+        jsHeap.push(h.js);
+        wasm.push(h.wasm);
+        await context.close();
+      }
+      console.log(`  ${name.padEnd(8)} ${view.padEnd(13)} JS heap ${mb(median(jsHeap))}, wasm memory ${mb(median(wasm))}`);
+    }
+  }
+} finally {
+  await browser.close();
+  for (const s of servers) s.kill();
+}
+
+const failed = results.filter((r) => !r.ok);
+console.log(`\nbench: ${results.length - failed.length}/${results.length} PASS in ${Math.round((Date.now() - started) / 1000)} s`);
+if (failed.length) {
+  console.log(`bench: FAIL: ${failed.map((f) => f.name).join('; ')}`);
+  process.exit(1);
+}

@@ -1,0 +1,205 @@
+// Cymraeg parity and accessibility across views, states and languages.
+import { execFileSync } from 'node:child_process';
+import { test, expect, axeViolations } from './fixtures.js';
+
+// The app's string table, straight from the Rust source of truth.
+const table = JSON.parse(
+  execFileSync('cargo', ['run', '-q', '-p', 'inspection-tools', '--bin', 'i18n_table'], { cwd: '..', encoding: 'utf8' }),
+);
+
+const count = (page) => page.locator('.result-count');
+
+/** Interface text on the page: every text node not inside data text marked lang="en". */
+async function interfaceTexts(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent.trim();
+      if (!text) continue;
+      const el = node.parentElement;
+      if (el.closest('[lang="en"], code, script, style, [hidden]')) continue;
+      if (el.closest('[aria-hidden="true"]')) continue;
+      out.push(text);
+    }
+    for (const el of document.querySelectorAll('[aria-label]')) {
+      if (!el.closest('[lang="en"]')) out.push(el.getAttribute('aria-label'));
+    }
+    return out;
+  });
+}
+
+/** English interface strings that differ from their Welsh, long enough to be unambiguous. */
+const englishOnly = table.en.filter((en, i) => en !== table.cy[i] && en.length > 3 && !table.cy.includes(en));
+
+const welshPages = [
+  ['grades', './?lang=cy', '.grade-card'],
+  ['older inspection', './?lang=cy&inspection=gwent-peel-2018-19', '.grade-card'],
+  ['ungraded inspection', './?lang=cy&inspection=gwent-2012-police-relationships', '.findings__list'],
+  ['improvements', './?lang=cy&view=improvements', '.improvement'],
+  ['filters', './?lang=cy&view=improvements&grade=good&status=met&q=force', '.result-count'],
+  ['empty', './?lang=cy&view=improvements&q=zzzz-no-such-text', '.empty-state'],
+  ['statement', './?lang=cy&view=accessibility', '.statement'],
+];
+
+test.describe('Welsh', () => {
+  test('lang=cy sets <html lang> and Welsh labels; the switch keeps the view', async ({ page, consoleErrors }) => {
+    await page.goto('./?inspection=gwent-peel-2018-19&grade=requires-improvement');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.getByRole('link', { name: 'Cymraeg' }).click();
+    await expect(page).toHaveURL(/inspection=gwent-peel-2018-19&grade=requires-improvement&lang=cy$/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+    await expect(page.locator('.grade-card .grade-card__header .grade-tag').first()).toHaveText(/Angen gwella/);
+    await expect(page.getByLabel('Angen gwella')).toBeChecked();
+    await expect(count(page)).toHaveText('Yn dangos 1 o 3 colofn');
+    await expect(page.locator('#inspection-title')).toHaveAttribute('lang', 'en');
+    await page.getByRole('link', { name: 'English' }).click();
+    await expect(page).toHaveURL(/grade=requires-improvement$/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('Welsh grade labels on the 2021/22 cards', async ({ page }) => {
+    await page.goto('./?lang=cy');
+    const badge = (name) =>
+      page.locator('.grade-card').filter({ has: page.getByRole('heading', { name, exact: true }) }).locator('.grade-card__header .grade-tag');
+    await expect(badge('Responding to the public')).toHaveText(/Annigonol/);
+    await expect(badge('Preventing crime')).toHaveText(/Da/);
+    await expect(badge('Treatment of the public')).toHaveText(/Digonol/);
+    await expect(badge('Investigating crime')).toHaveText(/Angen gwella/);
+  });
+
+  test('dates in Welsh', async ({ page }) => {
+    await page.goto('./?lang=cy');
+    await expect(page.locator('.source-line').first()).toContainText('13 Ebrill 2023');
+    await page.goto('./?lang=cy&inspection=gwent-peel-2018-19');
+    await expect(page.locator('.inspection__date')).toContainText('Chwefror 2020');
+  });
+
+  for (const [name, url, wait] of welshPages) {
+    test(`no English interface text leaks: ${name}`, async ({ page }) => {
+      await page.goto(url);
+      await expect(page.locator(wait).first()).toBeVisible();
+      for (const summary of await page.locator('details > summary').all()) await summary.click();
+      const texts = await interfaceTexts(page);
+      // Phrases may be embedded in longer text; single words must stand alone to count.
+      const leaks = texts.filter((t) => englishOnly.some((en) => t === en || (en.includes(' ') && t.includes(en))));
+      expect(leaks).toEqual([]);
+    });
+  }
+});
+
+test.describe('axe-core in both languages', () => {
+  const pages = [
+    ['grades', './', '.grade-card'],
+    ['older inspection', './?inspection=gwent-peel-2018-19', '.grade-card'],
+    ['improvements', './?view=improvements', '.improvement'],
+    ['empty', './?view=improvements&q=zzzz-no-such-text', '.empty-state'],
+    ['statement', './?view=accessibility', '.statement'],
+    ['embed', './?embed=1&view=improvements', '.improvement'],
+  ];
+  for (const lang of ['en', 'cy']) {
+    for (const [name, url, wait] of pages) {
+      test(`0 violations: ${name} (${lang})`, async ({ browser }) => {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.goto(`${url}${url.includes('?') ? '&' : '?'}lang=${lang}`);
+        await expect(page.locator(wait).first()).toBeVisible();
+        for (const summary of await page.locator('.grade-card summary').all()) await summary.click();
+        expect(await axeViolations(page)).toEqual([]);
+        await context.close();
+      });
+    }
+    test(`0 violations: error state (${lang})`, async ({ browser }) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.route('**/data/index.json', (route) => route.fulfill({ status: 500, body: 'boom' }));
+      await page.goto(`./?lang=${lang}`);
+      await expect(page.getByRole('alert')).toBeVisible();
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
+    });
+  }
+});
+
+test.describe('reflow', () => {
+  const noOverflow = async (page) =>
+    page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  for (const [name, url, wait] of [
+    ['grades', './?inspection=gwent-peel-2018-19', '.grade-card'],
+    ['improvements', './?view=improvements&lang=cy', '.improvement'],
+    ['statement', './?view=accessibility', '.statement'],
+  ]) {
+    test(`no horizontal scroll at 320 px: ${name}`, async ({ browser }) => {
+      const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+      const page = await context.newPage();
+      await page.goto(url);
+      await expect(page.locator(wait).first()).toBeVisible();
+      for (const summary of await page.locator('.grade-card summary').all()) await summary.click();
+      expect(await noOverflow(page)).toBe(true);
+      await context.close();
+    });
+    test(`no horizontal scroll at 200% zoom (1280 px window): ${name}`, async ({ browser }) => {
+      // 200% zoom of a 1280 px window lays out like a 640 px viewport at device scale 2.
+      const context = await browser.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+      const page = await context.newPage();
+      await page.goto(url);
+      await expect(page.locator(wait).first()).toBeVisible();
+      expect(await noOverflow(page)).toBe(true);
+      await context.close();
+    });
+  }
+});
+
+test.describe('focus and reduced motion', () => {
+  test('focus is visible on controls', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.locator('.grade-card').first()).toBeVisible();
+    await page.getByLabel('Search').focus();
+    const outline = await page.getByLabel('Search').evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).not.toBe('none');
+  });
+
+  test('reduced motion stops the spinner', async ({ browser }) => {
+    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    let release;
+    const gate = new Promise((r) => (release = r));
+    await page.route('**/data/index.json', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.goto('./');
+    const spinner = page.locator('.spinner').first();
+    await expect(spinner).toBeAttached();
+    expect(await spinner.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+    release();
+    await context.close();
+  });
+});
+
+test('keyboard-only walk-through in Welsh: switch inspection, filter, clear, open a card, switch language', async ({ page }) => {
+  await page.goto('./?lang=cy');
+  await expect(page.locator('.grade-card').first()).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Neidio i’r prif gynnwys' })).toBeFocused();
+  await page.getByLabel('Arolygiad').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page).toHaveURL(/inspection=gwent-peel-2018-19/);
+  await page.getByLabel('Angen gwella').focus();
+  await page.keyboard.press('Space');
+  await expect(page).toHaveURL(/grade=requires-improvement/);
+  await expect(count(page)).toHaveText('Yn dangos 1 o 3 colofn');
+  const summary = page.locator('.grade-card summary').first();
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.grade-card details').first()).toHaveAttribute('open', '');
+  await page.locator('.selected-filters').getByRole('link', { name: 'Clirio’r hidlwyr' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).not.toHaveURL(/grade=/);
+  await page.getByRole('link', { name: 'English' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page).toHaveURL(/inspection=gwent-peel-2018-19/);
+});

@@ -1,0 +1,224 @@
+//! Download and print controls. Files are generated in the browser from the data already
+//! loaded (no server): a Blob, an object URL and a temporary `<a download>`.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use inspection_core::export::{
+    file_name, grades_csv, grades_json, improvements_csv, improvements_json, to_json,
+};
+use inspection_core::i18n::{format_date, T};
+use inspection_core::url::UrlState;
+use inspection_core::view::{filter_rows, grade_cards, newest_first, ImprovementRow};
+use inspection_core::{Inspection, Manifest};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::i18n::use_lang;
+
+const CSV_TYPE: &str = "text/csv;charset=utf-8";
+const JSON_TYPE: &str = "application/json;charset=utf-8";
+
+/// One download button: its label and how to make the file when it is pressed (not before,
+/// so filtering never pays for building files nobody asked for).
+#[derive(Clone)]
+pub struct Download {
+    pub label: String,
+    pub file_name: String,
+    pub mime: &'static str,
+    pub make: Arc<dyn Fn() -> String + Send + Sync>,
+}
+
+/// Saves `text` as a file named `name`. Errors are logged: the page has nothing better to do.
+pub fn save(name: &str, mime: &str, text: &str) {
+    if let Err(e) = try_save(name, mime, text) {
+        web_sys::console::error_2(&"download failed:".into(), &e);
+    }
+}
+
+fn try_save(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document().create_element("a")?.dyn_into()?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // Revoked later, not at once: the browser may still be reading the blob.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        Duration::from_secs(60),
+    );
+    Ok(())
+}
+
+/// Download buttons, a print button, and (in print only) the address of the view.
+#[component]
+pub fn ExportPanel(
+    /// The downloads this view offers; empty for print only.
+    #[prop(into)]
+    downloads: Signal<Vec<Download>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let has_downloads = move || downloads.with(|d| !d.is_empty());
+    view! {
+        <div class="export no-print" role="group" aria-label=T::ExportHeading.get(lang)>
+            <div class="export__buttons">
+                {move || downloads.get().into_iter().map(|d| {
+                    let on_click = move |_| save(&d.file_name, d.mime, &(d.make)());
+                    view! { <button type="button" class="button export__button" on:click=on_click>{d.label.clone()}</button> }
+                }).collect_view()}
+                <button type="button" class="button export__button" on:click=move |_| { let _ = window().print(); }>
+                    {T::PrintView.get(lang)}
+                </button>
+            </div>
+            <Show when=has_downloads>
+                <p class="export__note">{T::ExportNote.get(lang)}</p>
+            </Show>
+        </div>
+        <PrintMeta />
+    }
+}
+
+/// Printed at the foot of a view: where it came from and when, so a paper copy can be traced
+/// and re-opened.
+#[component]
+pub fn PrintMeta() -> impl IntoView {
+    let lang = use_lang();
+    let location = use_location();
+    let href = move || {
+        // Tracked so the address follows every filter change.
+        location.search.track();
+        location.pathname.track();
+        window().location().href().unwrap_or_default()
+    };
+    let today = {
+        let d = js_sys::Date::new_0();
+        let date = format!(
+            "{:04}-{:02}-{:02}",
+            d.get_full_year(),
+            d.get_month() + 1,
+            d.get_date()
+        );
+        format_date(lang, &date)
+    };
+    view! {
+        <p class="print-meta">
+            {T::PrintedFrom.get(lang)} " " <span class="print-meta__url">{href}</span> ", " {today}
+        </p>
+    }
+}
+
+/// Download buttons of the grades view: the cards shown, as CSV and as an inspection file.
+#[component]
+pub fn GradesExport(
+    /// The inspection shown.
+    ins: Arc<Inspection>,
+    /// Current state from the URL.
+    state: Memo<UrlState>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let name = |ext: &str| file_name(&ins.force, "grades", Some(&ins.period), ext);
+    let csv_ins = ins.clone();
+    let json_ins = ins.clone();
+    let graded = !ins.judgments.is_empty();
+    let downloads = vec![
+        Download {
+            label: T::DownloadCsv.get(lang).to_string(),
+            file_name: name("csv"),
+            mime: CSV_TYPE,
+            make: Arc::new(move || {
+                grades_csv(&csv_ins, &grade_cards(&csv_ins, &state.get_untracked()).0)
+            }),
+        },
+        Download {
+            label: T::DownloadJson.get(lang).to_string(),
+            file_name: name("json"),
+            mime: JSON_TYPE,
+            make: Arc::new(move || {
+                to_json(&grades_json(
+                    &json_ins,
+                    &grade_cards(&json_ins, &state.get_untracked()).0,
+                ))
+            }),
+        },
+    ]
+    .into_iter()
+    // An ungraded inspection has no grades for a CSV; its JSON still holds its findings.
+    .filter(|d| graded || d.mime == JSON_TYPE)
+    .collect::<Vec<_>>();
+    view! { <ExportPanel downloads=Signal::stored(downloads) /> }
+}
+
+/// Download buttons of the improvements view: the rows shown as one CSV, and as one
+/// inspection file per inspection they come from (the published schema is one file each).
+#[component]
+pub fn ImprovementsExport(
+    /// The manifest, for inspection order and the force's id.
+    manifest: Arc<Manifest>,
+    /// Every loaded inspection, by id.
+    loaded: Arc<HashMap<String, Inspection>>,
+    /// Every row, unfiltered.
+    rows: Arc<Vec<Arc<ImprovementRow>>>,
+    /// Current state from the URL.
+    state: Memo<UrlState>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let force = manifest
+        .forces
+        .first()
+        .map_or_else(|| "police".to_string(), |f| f.id.clone());
+    let downloads = Signal::derive(move || {
+        let s = state.get();
+        let shown = filter_rows(&rows, &s);
+        let period = s
+            .inspection
+            .as_deref()
+            .and_then(|id| loaded.get(id))
+            .map(|i| i.period.clone());
+        let rows_all = rows.clone();
+        let rows = rows.clone();
+        let mut out = vec![Download {
+            label: T::DownloadCsv.get(lang).to_string(),
+            file_name: file_name(&force, "improvements", period.as_deref(), "csv"),
+            mime: CSV_TYPE,
+            make: Arc::new(move || {
+                let shown = filter_rows(&rows, &state.get_untracked());
+                improvements_csv(shown.iter().map(|r| &**r))
+            }),
+        }];
+        let several = s.inspection.is_none();
+        for entry in newest_first(&manifest) {
+            let Some(ins) = loaded.get(&entry.id) else {
+                continue;
+            };
+            if !shown.iter().any(|r| r.inspection_id == ins.id) {
+                continue;
+            }
+            let rows_all = rows_all.clone();
+            let label = if several {
+                format!("{} ({})", T::DownloadJson.get(lang), ins.period)
+            } else {
+                T::DownloadJson.get(lang).to_string()
+            };
+            let (loaded, id) = (loaded.clone(), ins.id.clone());
+            out.push(Download {
+                label,
+                file_name: file_name(&force, "improvements", Some(&ins.period), "json"),
+                mime: JSON_TYPE,
+                make: Arc::new(move || {
+                    let shown = filter_rows(&rows_all, &state.get_untracked());
+                    to_json(&improvements_json(&loaded[&id], shown.iter().map(|r| &**r)))
+                }),
+            });
+        }
+        out
+    });
+    view! { <ExportPanel downloads /> }
+}

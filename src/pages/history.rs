@@ -1,0 +1,207 @@
+//! The history view (`view=history`): every assessed area's grades across inspections, as an
+//! SVG chart and a table holding the same data.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use inspection_core::history::{filter_history, history, History, HistoryCell};
+use inspection_core::i18n::{self, T};
+use inspection_core::url::UrlState;
+use inspection_core::view::{newest_first, pillar_options};
+use inspection_core::{Inspection, Manifest, ManifestEntry};
+use leptos::prelude::*;
+
+use crate::components::empty_state::EmptyState;
+use crate::components::export::ExportPanel;
+use crate::components::history_chart::{card_state, cell_label, HistoryChart};
+use crate::components::loading::Loading;
+use crate::components::result_count::ResultCount;
+use crate::components::retry_notice::FileFailures;
+use crate::error::AppError;
+use crate::i18n::use_lang;
+use crate::nav::use_href;
+use crate::store::{InspectionResult, InspectionStore};
+
+/// Inspection files that failed to load, with their resources for Retry.
+pub type Failures = Vec<(ManifestEntry, AppError, LocalResource<InspectionResult>)>;
+
+/// Awaits every inspection file, newest first; one bad file never blanks the rest.
+pub async fn load_all(
+    resources: Vec<(ManifestEntry, LocalResource<InspectionResult>)>,
+) -> (HashMap<String, Inspection>, Failures) {
+    let mut loaded = HashMap::new();
+    let mut failures = Vec::new();
+    for (entry, resource) in resources {
+        match resource.await {
+            Ok(ins) => {
+                loaded.insert(ins.id.clone(), ins);
+            }
+            Err(e) => failures.push((entry, e, resource)),
+        }
+    }
+    (loaded, failures)
+}
+
+/// Every inspection's resource, newest first (fetches start now, in parallel).
+pub fn all_resources(manifest: &Manifest) -> Vec<(ManifestEntry, LocalResource<InspectionResult>)> {
+    let store = InspectionStore::expect();
+    newest_first(manifest)
+        .into_iter()
+        .map(|e| (e.clone(), store.get(e)))
+        .collect()
+}
+
+/// The history view.
+#[component]
+pub fn HistoryView(
+    /// The validated manifest.
+    manifest: Arc<Manifest>,
+    /// Current state from the URL.
+    state: Memo<UrlState>,
+    /// Pillar/area options for the filter panel, set here once the data is in.
+    pillars: RwSignal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let resources = all_resources(&manifest);
+    view! {
+        <Transition fallback=|| view! { <Loading what=T::LoadingHistory /> }>
+            {
+                let manifest = manifest.clone();
+                let resources = resources.clone();
+                move || {
+                    let manifest = manifest.clone();
+                    let resources = resources.clone();
+                    Suspend::new(async move {
+                        let (loaded, failures) = load_all(resources).await;
+                        let mut ordered: Vec<&Inspection> = loaded.values().collect();
+                        ordered.sort_by(|a, b| b.period.cmp(&a.period));
+                        pillars.set(pillar_options(&ordered));
+                        let all = Arc::new(history(&manifest, &loaded));
+                        view! {
+                            <FileFailures failures />
+                            <HistoryBody all state />
+                        }
+                    })
+                }
+            }
+        </Transition>
+    }
+}
+
+/// Heading, count, chart and table of the filtered history.
+#[component]
+fn HistoryBody(
+    /// The whole history, unfiltered.
+    all: Arc<History>,
+    /// Current state from the URL.
+    state: Memo<UrlState>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let total = all.rows.len();
+    let shown = Memo::new(move |_| filter_history(&all, &state.get()));
+    let count = Signal::derive(move || {
+        i18n::showing(lang, shown.with(|h| h.rows.len()), total, T::UnitAreas)
+    });
+    view! {
+        <h2 class="history__title">{T::HistoryHeading.get(lang)}</h2>
+        <p class="history__intro">{T::HistoryIntro.get(lang)}</p>
+        <ResultCount text=count />
+        <ExportPanel downloads=Signal::stored(Vec::new()) />
+        {(total == 0).then(|| view! { <p>{T::NoLineages.get(lang)}</p> })}
+        <Show when=move || shown.with(|h| !h.rows.is_empty()) fallback=move || view! { <EmptyState state heading=T::NoMatchHistory /> }>
+            {move || {
+                let h = shown.get();
+                view! {
+                    <HistoryChart history=h.clone() state />
+                    <HistoryTable history=h state />
+                }
+            }}
+        </Show>
+    }
+}
+
+/// The same grades as the chart, as a table whose grades link to their cards.
+#[component]
+fn HistoryTable(
+    /// The (filtered) history.
+    history: History,
+    /// Current state from the URL.
+    state: Memo<UrlState>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let heads = history
+        .columns
+        .iter()
+        .map(|c| view! { <th scope="col" data-inspection=c.inspection_id.clone()>{c.period.clone()}</th> })
+        .collect_view();
+    let periods: Vec<String> = history.columns.iter().map(|c| c.period.clone()).collect();
+    let rows = history
+        .rows
+        .into_iter()
+        .map(|row| {
+            let cells = row
+                .cells
+                .into_iter()
+                .zip(&periods)
+                .map(|(c, period)| match c {
+                    Some(cell) => {
+                        let context = format!("{}, {period}:", row.name);
+                        view! { <HistoryTableCell cell context state /> }.into_any()
+                    }
+                    None => view! {
+                        <td class="history-table__empty">
+                            <span aria-hidden="true">"—"</span>
+                            <span class="visually-hidden">{T::NotAssessed.get(lang)}</span>
+                        </td>
+                    }
+                    .into_any(),
+                })
+                .collect_view();
+            view! {
+                <tr data-lineage=row.lineage_id.clone()>
+                    <th scope="row" lang=lang.data_lang()>{row.name.clone()}</th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="history-table">
+            <caption>{T::HistoryTableCaption.get(lang)}</caption>
+            <thead><tr><th scope="col">{T::Area.get(lang)}</th>{heads}</tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
+
+/// One grade: a link to its card, with the carried-over and not-comparable notes as text.
+#[component]
+fn HistoryTableCell(
+    /// The grade.
+    cell: HistoryCell,
+    /// Area and period, read before the grade by screen readers: "Investigating crime, 2018/19:".
+    context: String,
+    /// Current state from the URL.
+    state: Memo<UrlState>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let href = use_href();
+    let (shape, label) = cell_label(lang, &cell, false);
+    let link = href(&card_state(&state.get_untracked(), &cell));
+    let carried = cell
+        .carried_over_from
+        .clone()
+        .map(|year| view! { <span class="history-table__note">{format!("({} {year})", T::CarriedOverFrom.get(lang))}</span> });
+    let not_comparable = (!cell.comparable_with_previous).then(|| {
+        view! { <strong class="history-table__break"><span aria-hidden="true">"≠ "</span>{T::NotComparableLong.get(lang)}</strong> }
+    });
+    view! {
+        <td class="history-table__cell" data-inspection=cell.inspection_id.clone() data-grade=cell.grade.map(|g| g.slug())>
+            <a href=link class="history-table__link">
+                <span class="visually-hidden" lang=lang.data_lang()>{context}</span>
+                <span class="history-table__shape" aria-hidden="true">{shape}</span> " " {label}
+            </a>
+            {carried}
+            {not_comparable}
+        </td>
+    }
+}
