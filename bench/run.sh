@@ -21,8 +21,8 @@ say "SYNTHETIC data sets (target/bench-data-*; never bundled into dist/)"
 synth() { # NAME ARGS...
   local name=$1; shift
   rm -rf "target/bench-data-$name" "target/bench-dist-$name"
-  cargo run -q --release -p inspection-tools --bin synth -- "target/bench-data-$name" "$@"
-  cargo run -q --release -p inspection-tools --bin check -- "target/bench-data-$name"
+  cargo run -q -p inspection-tools --bin synth -- "target/bench-data-$name" "$@"
+  cargo run -q -p inspection-tools --bin check -- "target/bench-data-$name"
   cp -r target/bench-dist "target/bench-dist-$name"
   rm -rf "target/bench-dist-$name/data"
   cp -r "target/bench-data-$name" "target/bench-dist-$name/data"

@@ -29,6 +29,7 @@ CHROMEDRIVER=$(command -v chromedriver) cargo test -p inspection-viewer --target
 
 step "release build (trunk)"
 trunk build --release --offline=true
+node scripts/csp-postbuild.mjs dist  # Trunk's inline loader -> dist/boot-<hash>.js, for a strict CSP
 
 step "size report"
 bash scripts/size-report.sh dist

@@ -1,3 +1,4 @@
+use inspection_core::i18n::T;
 use inspection_core::url::UrlState;
 use leptos::html;
 use leptos::prelude::*;
@@ -100,16 +101,17 @@ pub fn EmbedCode(
         }
         let copied = exec_command("copy").unwrap_or(false);
         set_status.set(if copied {
-            "Copied".to_string()
+            T::Copied.get(lang).to_string()
         } else {
-            "Code selected: press Ctrl+C (or Cmd+C) to copy".to_string()
+            T::CodeSelected.get(lang).to_string()
         });
     };
     let copy = move |_| {
         set_status.set(String::new());
         match clipboard_write_text(&snippet.get_untracked()) {
             Ok(promise) => {
-                let ok = Closure::once_into_js(move || set_status.set("Copied".to_string()));
+                let ok =
+                    Closure::once_into_js(move || set_status.set(T::Copied.get(lang).to_string()));
                 let err = Closure::once_into_js(fallback);
                 promise.then(&ok, &err);
             }
@@ -119,17 +121,14 @@ pub fn EmbedCode(
     let control = move || {
         view! {
             <details class="embed-code">
-                <summary>"Embed this view"</summary>
+                <summary>{T::EmbedThisView.get(lang)}</summary>
                 <div class="embed-code__body">
-                    <p>
-                        "Paste this HTML into your web page to show this view, with its filters. "
-                        "The script sizes the frame to fit its content; without it the frame scrolls."
-                    </p>
-                    <label for="embed-code-text">"HTML to embed this view"</label>
+                    <p>{T::EmbedHelp.get(lang)}</p>
+                    <label for="embed-code-text">{T::EmbedHtmlLabel.get(lang)}</label>
                     <textarea id="embed-code-text" class="embed-code__text" readonly rows="5"
                         spellcheck="false" node_ref=textarea prop:value=move || snippet.get()></textarea>
                     <p class="embed-code__actions">
-                        <button type="button" class="button" on:click=copy>"Copy"</button>
+                        <button type="button" class="button" on:click=copy>{T::Copy.get(lang)}</button>
                         <span class="embed-code__status" role="status" aria-live="polite">{move || status.get()}</span>
                     </p>
                 </div>
@@ -143,6 +142,7 @@ pub fn EmbedCode(
 /// visitors who want more room. Renders nothing otherwise. Place it inside the router.
 #[component]
 pub fn OpenFullViewer() -> impl IntoView {
+    let lang = use_lang();
     let state = use_url_state();
     let href = use_href();
     move || {
@@ -152,8 +152,8 @@ pub fn OpenFullViewer() -> impl IntoView {
             view! {
                 <p class="embed-bar">
                     <a class="embed-bar__link" href=target target="_blank" rel="noopener">
-                        "Open full viewer"
-                        <span class="visually-hidden">" (opens in a new tab)"</span>
+                        {T::OpenFullViewer.get(lang)}
+                        <span class="visually-hidden">" " {T::OpensInNewTab.get(lang)}</span>
                     </a>
                 </p>
             }

@@ -58,32 +58,50 @@ fn try_save(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// The downloads a view offers, recomputed (reading the URL state) whenever it changes.
+///
+/// A plain function rather than a derived signal on purpose: a signal created inside a view
+/// is disposed with it, and a render effect already scheduled by the same URL change would
+/// then read a disposed signal and panic while the view is being replaced.
+pub type Downloads = Arc<dyn Fn() -> Vec<Download> + Send + Sync>;
+
 /// Download buttons, a print button, and (in print only) the address of the view.
 #[component]
 pub fn ExportPanel(
-    /// The downloads this view offers; empty for print only.
-    #[prop(into)]
-    downloads: Signal<Vec<Download>>,
+    /// The downloads this view offers; none for print only.
+    downloads: Downloads,
 ) -> impl IntoView {
     let lang = use_lang();
-    let has_downloads = move || downloads.with(|d| !d.is_empty());
-    view! {
-        <div class="export no-print" role="group" aria-label=T::ExportHeading.get(lang)>
+    let panel = move || {
+        let list = downloads();
+        let note = (!list.is_empty())
+            .then(|| view! { <p class="export__note">{T::ExportNote.get(lang)}</p> });
+        let buttons = list
+            .into_iter()
+            .map(|d| {
+                let on_click = move |_| save(&d.file_name, d.mime, &(d.make)());
+                view! { <button type="button" class="button export__button" on:click=on_click>{d.label.clone()}</button> }
+            })
+            .collect_view();
+        view! {
             <div class="export__buttons">
-                {move || downloads.get().into_iter().map(|d| {
-                    let on_click = move |_| save(&d.file_name, d.mime, &(d.make)());
-                    view! { <button type="button" class="button export__button" on:click=on_click>{d.label.clone()}</button> }
-                }).collect_view()}
+                {buttons}
                 <button type="button" class="button export__button" on:click=move |_| { let _ = window().print(); }>
                     {T::PrintView.get(lang)}
                 </button>
             </div>
-            <Show when=has_downloads>
-                <p class="export__note">{T::ExportNote.get(lang)}</p>
-            </Show>
-        </div>
+            {note}
+        }
+    };
+    view! {
+        <div class="export no-print" role="group" aria-label=T::ExportHeading.get(lang)>{panel}</div>
         <PrintMeta />
     }
+}
+
+/// No downloads: the print button and address line only.
+pub fn print_only() -> Downloads {
+    Arc::new(Vec::new)
 }
 
 /// Printed at the foot of a view: where it came from and when, so a paper copy can be traced
@@ -153,7 +171,7 @@ pub fn GradesExport(
     // An ungraded inspection has no grades for a CSV; its JSON still holds its findings.
     .filter(|d| graded || d.mime == JSON_TYPE)
     .collect::<Vec<_>>();
-    view! { <ExportPanel downloads=Signal::stored(downloads) /> }
+    view! { <ExportPanel downloads=Arc::new(move || downloads.clone()) /> }
 }
 
 /// Download buttons of the improvements view: the rows shown as one CSV, and as one
@@ -174,7 +192,7 @@ pub fn ImprovementsExport(
         .forces
         .first()
         .map_or_else(|| "police".to_string(), |f| f.id.clone());
-    let downloads = Signal::derive(move || {
+    let downloads: Downloads = Arc::new(move || {
         let s = state.get();
         let shown = filter_rows(&rows, &s);
         let period = s

@@ -21,7 +21,11 @@ pub fn FilterPanel(
 ) -> impl IntoView {
     let lang = use_lang();
     let set_state = use_set_state();
-    let is_improvements = move || state.get().view == View::Improvements;
+    // Narrow memos, so a keystroke in the search box does not touch every <option>.
+    let is_improvements = Memo::new(move |_| state.get().view == View::Improvements);
+    let selected_inspection = Memo::new(move |_| state.get().inspection);
+    let selected_pillar = Memo::new(move |_| state.get().pillar);
+    let query = Memo::new(move |_| state.get().q);
     let on_inspection = {
         let set_state = set_state.clone();
         move |ev| {
@@ -51,7 +55,7 @@ pub fn FilterPanel(
         .into_iter()
         .map(|e| {
             let id = e.id.clone();
-            let selected = move || state.get().inspection.as_deref() == Some(id.as_str());
+            let selected = move || selected_inspection.with(|s| s.as_deref() == Some(id.as_str()));
             view! { <option value=e.id.clone() selected=selected lang=lang.data_lang()>{format!("{} ({})", e.title, e.period)}</option> }
         })
         .collect_view();
@@ -61,8 +65,8 @@ pub fn FilterPanel(
             <div class="field">
                 <label for="filter-inspection">{T::Inspection.get(lang)}</label>
                 <select id="filter-inspection" on:change=on_inspection>
-                    <option value="" selected=move || state.get().inspection.is_none()>
-                        {move || if is_improvements() { T::AllInspections.get(lang) } else { T::NewestInspection.get(lang) }}
+                    <option value="" selected=move || selected_inspection.with(Option::is_none)>
+                        {move || if is_improvements.get() { T::AllInspections.get(lang) } else { T::NewestInspection.get(lang) }}
                     </option>
                     {inspection_options}
                 </select>
@@ -70,21 +74,21 @@ pub fn FilterPanel(
             <div class="field">
                 <label for="filter-pillar">{T::PillarOrArea.get(lang)}</label>
                 <select id="filter-pillar" on:change=on_pillar>
-                    <option value="" selected=move || state.get().pillar.is_none()>{T::AllPillars.get(lang)}</option>
+                    <option value="" selected=move || selected_pillar.with(Option::is_none)>{T::AllPillars.get(lang)}</option>
                     {move || pillars.get().into_iter().map(|(id, label)| {
-                        let selected = state.get().pillar.as_deref() == Some(id.as_str());
+                        let selected = selected_pillar.with(|p| p.as_deref() == Some(id.as_str()));
                         view! { <option value=id selected=selected lang=lang.data_lang()>{label}</option> }
                     }).collect_view()}
                 </select>
             </div>
             <CheckGroup state legend=T::Grade options=grade_options(lang) />
-            <Show when=is_improvements>
+            <Show when=move || is_improvements.get()>
                 <CheckGroup state legend=T::Status options=status_options(lang) />
             </Show>
             <div class="field">
                 <label for="filter-q">{T::Search.get(lang)}</label>
                 <input id="filter-q" type="search" autocomplete="off" spellcheck="false"
-                    prop:value=move || state.get().q on:input=on_search />
+                    prop:value=move || query.get() on:input=on_search />
             </div>
         </div>
     }

@@ -12,7 +12,7 @@ use inspection_core::{Inspection, Manifest, ManifestEntry};
 use leptos::prelude::*;
 
 use crate::components::empty_state::EmptyState;
-use crate::components::export::ExportPanel;
+use crate::components::export::{print_only, ExportPanel};
 use crate::components::figure_bars::{FigureBars, FigureTable};
 use crate::components::inspection_header::InspectionHeader;
 use crate::components::loading::Loading;
@@ -106,7 +106,11 @@ fn InspectionFigures(
         let ins = ins.clone();
         move |_| figure_groups(&ins, &state.get())
     });
-    let shown = move || groups.with(|g| g.iter().map(|g| g.figures.len()).sum::<usize>());
+    let shown = move || {
+        groups
+            .try_with(|g| g.iter().map(|g| g.figures.len()).sum::<usize>())
+            .unwrap_or(0)
+    };
     let count = Signal::derive(move || i18n::showing(lang, shown(), total, T::UnitFigures));
     let similar = (!ins.most_similar_forces.is_empty()).then(|| {
         view! { <p class="figures__similar">{T::MostSimilarForces.get(lang)} " " <span lang=lang.data_lang()>{ins.most_similar_forces.join(", ")}</span></p> }
@@ -131,7 +135,7 @@ fn InspectionFigures(
         <h2 class="figures__title">{T::FiguresHeading.get(lang)}</h2>
         <p class="figures__intro">{T::FiguresIntro.get(lang)}</p>
         {similar}
-        <ExportPanel downloads=Signal::stored(Vec::new()) />
+        <ExportPanel downloads=print_only() />
         {body}
     }
 }

@@ -89,7 +89,9 @@ fn InspectionGrades(
         T::UnitAreas
     };
     let count = Signal::derive(move || {
-        cards.with(|(shown, total)| i18n::showing(lang, shown.len(), *total, unit))
+        cards
+            .try_with(|(shown, total)| i18n::showing(lang, shown.len(), *total, unit))
+            .unwrap_or_default()
     });
     let graded = !ins.judgments.is_empty();
     view! {
@@ -98,7 +100,7 @@ fn InspectionGrades(
         {if graded {
             view! {
                 <ResultCount text=count />
-                <Show when=move || cards.with(|(c, _)| !c.is_empty()) fallback=move || view! { <EmptyState state heading=T::NoMatchGrades /> }>
+                <Show when=move || cards.try_with(|(c, _)| !c.is_empty()).unwrap_or(false) fallback=move || view! { <EmptyState state heading=T::NoMatchGrades /> }>
                     <div class="grade-cards">
                         <For
                             each=move || cards.get().0

@@ -12,7 +12,7 @@ use inspection_core::{Inspection, Manifest, ManifestEntry};
 use leptos::prelude::*;
 
 use crate::components::empty_state::EmptyState;
-use crate::components::export::ExportPanel;
+use crate::components::export::{print_only, ExportPanel};
 use crate::components::history_chart::{card_state, cell_label, HistoryChart};
 use crate::components::loading::Loading;
 use crate::components::result_count::ResultCount;
@@ -99,15 +99,20 @@ fn HistoryBody(
     let total = all.rows.len();
     let shown = Memo::new(move |_| filter_history(&all, &state.get()));
     let count = Signal::derive(move || {
-        i18n::showing(lang, shown.with(|h| h.rows.len()), total, T::UnitAreas)
+        i18n::showing(
+            lang,
+            shown.try_with(|h| h.rows.len()).unwrap_or(0),
+            total,
+            T::UnitAreas,
+        )
     });
     view! {
         <h2 class="history__title">{T::HistoryHeading.get(lang)}</h2>
         <p class="history__intro">{T::HistoryIntro.get(lang)}</p>
         <ResultCount text=count />
-        <ExportPanel downloads=Signal::stored(Vec::new()) />
+        <ExportPanel downloads=print_only() />
         {(total == 0).then(|| view! { <p>{T::NoLineages.get(lang)}</p> })}
-        <Show when=move || shown.with(|h| !h.rows.is_empty()) fallback=move || view! { <EmptyState state heading=T::NoMatchHistory /> }>
+        <Show when=move || shown.try_with(|h| !h.rows.is_empty()).unwrap_or(false) fallback=move || view! { <EmptyState state heading=T::NoMatchHistory /> }>
             {move || {
                 let h = shown.get();
                 view! {

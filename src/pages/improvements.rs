@@ -81,29 +81,52 @@ fn ImprovementList(
     let lang = use_lang();
     let total = rows.len();
     let query = Memo::new(move |_| Query::new(&state.get().q));
-    let shown = Memo::new(move |_| filter_rows(&rows, &state.get()));
-    // A new filter starts again from the first page.
-    let limit = RwSignal::new(PAGE_SIZE);
-    Effect::watch(
-        move || state.track(),
-        move |_, _, _| limit.set(PAGE_SIZE),
-        false,
+    // Rows are shared `Arc`s: comparing pointers is enough, and avoids deep-comparing up to
+    // thousands of rows on every keystroke.
+    let shown = Memo::new_with_compare(
+        move |_| filter_rows(&rows, &state.get()),
+        |old, new| match (old, new) {
+            (Some(old), Some(new)) => {
+                old.len() != new.len() || !old.iter().zip(new).all(|(a, b)| Arc::ptr_eq(a, b))
+            }
+            _ => true,
+        },
     );
-    let visible = move || shown.with(|s| s.iter().take(limit.get()).cloned().collect::<Vec<_>>());
-    let remaining = move || shown.with(Vec::len).saturating_sub(limit.get());
-    let count = Signal::derive(move || {
-        i18n::showing(lang, shown.with(Vec::len), total, T::UnitImprovements)
-    });
+    // How far the visitor has paged, for the filters it was paged under: a new filter starts
+    // again from the first page without an effect. Reads use `try_` because a view switch
+    // can run these closures once more while the list is being torn down.
+    let limit = RwSignal::new((state.get_untracked(), PAGE_SIZE));
+    let effective = move || {
+        limit
+            .try_with(|(under, n)| {
+                let same = state.try_with(|now| now == under).unwrap_or(false);
+                if same {
+                    *n
+                } else {
+                    PAGE_SIZE
+                }
+            })
+            .unwrap_or(PAGE_SIZE)
+    };
+    let shown_len = move || shown.try_with(Vec::len).unwrap_or(0);
+    let visible = move || {
+        shown
+            .try_with(|s| s.iter().take(effective()).cloned().collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    let remaining = move || shown_len().saturating_sub(effective());
+    let count =
+        Signal::derive(move || i18n::showing(lang, shown_len(), total, T::UnitImprovements));
     view! {
         <ResultCount text=count />
-        <Show when=move || shown.with(|s| !s.is_empty()) fallback=move || view! { <EmptyState state heading=T::NoMatchImprovements /> }>
+        <Show when=move || { shown_len() > 0 } fallback=move || view! { <EmptyState state heading=T::NoMatchImprovements /> }>
             <ol class="improvements">
                 <For each=visible key=|r| r.key.clone() let:row>
                     <ImprovementItem row query />
                 </For>
             </ol>
             <Show when=move || { remaining() > 0 }>
-                <button type="button" class="button show-more" on:click=move |_| limit.update(|l| *l += PAGE_SIZE)>
+                <button type="button" class="button show-more" on:click=move |_| limit.set((state.get_untracked(), effective() + PAGE_SIZE))>
                     {move || format!("{} ({} {})", T::ShowMore.get(lang), i18n::format_number(lang, remaining()), T::NotShown.get(lang))}
                 </button>
             </Show>

@@ -231,6 +231,14 @@ texts! {
     A11yEnforcementTitle { en: "Enforcement", cy: "Gorfodi" }
     A11yEnforcement { en: "The Equality and Human Rights Commission enforces the accessibility regulations. If you are not happy with how we respond, contact the Equality Advisory and Support Service (EASS).", cy: "Y Comisiwn Cydraddoldeb a Hawliau Dynol sy’n gorfodi’r rheoliadau hygyrchedd. Os nad ydych yn fodlon â’r ffordd yr ydym yn ymateb, cysylltwch â’r Gwasanaeth Cynghori a Chymorth Cydraddoldeb (EASS)." }
     BackToViewer { en: "Back to the viewer", cy: "Yn ôl i’r gwyliwr" }
+    EmbedThisView { en: "Embed this view", cy: "Mewnosod yr olwg hon" }
+    EmbedHelp { en: "Paste this HTML into your web page to show this view, with its filters. The script sizes the frame to fit its content; without it the frame scrolls.", cy: "Gludwch yr HTML hwn i’ch tudalen we i ddangos yr olwg hon, gyda’i hidlwyr. Mae’r sgript yn addasu maint y ffrâm i ffitio’i chynnwys; hebddi mae’r ffrâm yn sgrolio." }
+    EmbedHtmlLabel { en: "HTML to embed this view", cy: "HTML i fewnosod yr olwg hon" }
+    Copy { en: "Copy", cy: "Copïo" }
+    Copied { en: "Copied", cy: "Wedi’i gopïo" }
+    CodeSelected { en: "Code selected: press Ctrl+C (or Cmd+C) to copy", cy: "Cod wedi’i ddewis: pwyswch Ctrl+C (neu Cmd+C) i’w gopïo" }
+    OpenFullViewer { en: "Open full viewer", cy: "Agor y gwyliwr llawn" }
+    OpensInNewTab { en: "(opens in a new tab)", cy: "(yn agor mewn tab newydd)" }
 }
 
 /// What the Welsh grade labels rest on: none of the bundled sources is in Welsh, so none
