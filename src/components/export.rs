@@ -200,14 +200,14 @@ pub fn ImprovementsExport(
             .as_deref()
             .and_then(|id| loaded.get(id))
             .map(|i| i.period.clone());
-        let rows_all = rows.clone();
-        let rows = rows.clone();
+        // Each file is made from the state at the moment of the click, not of this render.
+        let csv_rows = rows.clone();
         let mut out = vec![Download {
             label: T::DownloadCsv.get(lang).to_string(),
             file_name: file_name(&force, "improvements", period.as_deref(), "csv"),
             mime: CSV_TYPE,
             make: Arc::new(move || {
-                let shown = filter_rows(&rows, &state.get_untracked());
+                let shown = filter_rows(&csv_rows, &state.get_untracked());
                 improvements_csv(shown.iter().map(|r| &**r))
             }),
         }];
@@ -219,7 +219,7 @@ pub fn ImprovementsExport(
             if !shown.iter().any(|r| r.inspection_id == ins.id) {
                 continue;
             }
-            let rows_all = rows_all.clone();
+            let json_rows = rows.clone();
             let label = if several {
                 format!("{} ({})", T::DownloadJson.get(lang), ins.period)
             } else {
@@ -231,7 +231,7 @@ pub fn ImprovementsExport(
                 file_name: file_name(&force, "improvements", Some(&ins.period), "json"),
                 mime: JSON_TYPE,
                 make: Arc::new(move || {
-                    let shown = filter_rows(&rows_all, &state.get_untracked());
+                    let shown = filter_rows(&json_rows, &state.get_untracked());
                     to_json(&improvements_json(&loaded[&id], shown.iter().map(|r| &**r)))
                 }),
             });
