@@ -366,20 +366,7 @@ mod tests {
     use std::collections::HashMap;
     use std::sync::Arc;
 
-    fn bundled() -> (Manifest, HashMap<String, Inspection>) {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data");
-        let text = std::fs::read_to_string(format!("{dir}/index.json")).unwrap();
-        let manifest = load_manifest("index.json", &text).unwrap();
-        let loaded = manifest
-            .inspections
-            .iter()
-            .map(|e| {
-                let text = std::fs::read_to_string(format!("{dir}/{}", e.file)).unwrap();
-                (e.id.clone(), load_inspection(&e.file, &text).unwrap())
-            })
-            .collect();
-        (manifest, loaded)
-    }
+    use crate::test_data::bundled;
 
     fn state(pairs: &[(&str, &str)]) -> UrlState {
         UrlState::from_pairs(pairs.iter().copied())

@@ -138,22 +138,8 @@ pub fn format_value(lang: Lang, value: f64, unit: Unit) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::{load_inspection, load_manifest};
 
-    fn bundled() -> (Manifest, HashMap<String, Inspection>) {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data");
-        let text = std::fs::read_to_string(format!("{dir}/index.json")).unwrap();
-        let manifest = load_manifest("index.json", &text).unwrap();
-        let loaded = manifest
-            .inspections
-            .iter()
-            .map(|e| {
-                let text = std::fs::read_to_string(format!("{dir}/{}", e.file)).unwrap();
-                (e.id.clone(), load_inspection(&e.file, &text).unwrap())
-            })
-            .collect();
-        (manifest, loaded)
-    }
+    use crate::test_data::bundled;
 
     #[test]
     fn defaults_to_the_newest_inspection_with_figures() {

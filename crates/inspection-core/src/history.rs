@@ -186,22 +186,8 @@ pub fn filter_history(history: &History, state: &UrlState) -> History {
 mod tests {
     use super::*;
     use crate::url::View;
-    use crate::validate::{load_inspection, load_manifest};
 
-    fn bundled() -> (Manifest, HashMap<String, Inspection>) {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data");
-        let text = std::fs::read_to_string(format!("{dir}/index.json")).unwrap();
-        let manifest = load_manifest("index.json", &text).unwrap();
-        let loaded = manifest
-            .inspections
-            .iter()
-            .map(|e| {
-                let text = std::fs::read_to_string(format!("{dir}/{}", e.file)).unwrap();
-                (e.id.clone(), load_inspection(&e.file, &text).unwrap())
-            })
-            .collect();
-        (manifest, loaded)
-    }
+    use crate::test_data::bundled;
 
     fn row<'a>(h: &'a History, id: &str) -> &'a HistoryRow {
         h.rows.iter().find(|r| r.lineage_id == id).unwrap()

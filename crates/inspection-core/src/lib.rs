@@ -36,3 +36,28 @@ pub fn find_judgment<'a>(ins: &'a Inspection, id: &str) -> Option<&'a Judgment> 
     }
     find(&ins.judgments, id)
 }
+
+/// The bundled data set, for tests of the views built on it.
+#[cfg(test)]
+pub(crate) mod test_data {
+    use std::collections::HashMap;
+
+    use crate::validate::{load_inspection, load_manifest};
+    use crate::{Inspection, Manifest};
+
+    /// The manifest and every inspection file in `public/data`, loaded and validated.
+    pub fn bundled() -> (Manifest, HashMap<String, Inspection>) {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data");
+        let text = std::fs::read_to_string(format!("{dir}/index.json")).unwrap();
+        let manifest = load_manifest("index.json", &text).unwrap();
+        let loaded = manifest
+            .inspections
+            .iter()
+            .map(|e| {
+                let text = std::fs::read_to_string(format!("{dir}/{}", e.file)).unwrap();
+                (e.id.clone(), load_inspection(&e.file, &text).unwrap())
+            })
+            .collect();
+        (manifest, loaded)
+    }
+}
