@@ -2,7 +2,8 @@
 
 use std::collections::HashMap;
 
-use inspection_core::{Inspection, ManifestEntry};
+use inspection_core::view::newest_first;
+use inspection_core::{Inspection, Manifest, ManifestEntry};
 use leptos::prelude::*;
 
 use crate::api;
@@ -62,4 +63,33 @@ impl InspectionStore {
         });
         resource
     }
+}
+
+/// Inspection files that failed to load, with their resources for Retry.
+pub type Failures = Vec<(ManifestEntry, AppError, LocalResource<InspectionResult>)>;
+
+/// Awaits every inspection file, newest first; one bad file never blanks the rest.
+pub async fn load_all(
+    resources: Vec<(ManifestEntry, LocalResource<InspectionResult>)>,
+) -> (HashMap<String, Inspection>, Failures) {
+    let mut loaded = HashMap::new();
+    let mut failures = Vec::new();
+    for (entry, resource) in resources {
+        match resource.await {
+            Ok(ins) => {
+                loaded.insert(ins.id.clone(), ins);
+            }
+            Err(e) => failures.push((entry, e, resource)),
+        }
+    }
+    (loaded, failures)
+}
+
+/// Every inspection's resource, newest first (fetches start now, in parallel).
+pub fn all_resources(manifest: &Manifest) -> Vec<(ManifestEntry, LocalResource<InspectionResult>)> {
+    let store = InspectionStore::expect();
+    newest_first(manifest)
+        .into_iter()
+        .map(|e| (e.clone(), store.get(e)))
+        .collect()
 }

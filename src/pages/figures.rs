@@ -20,7 +20,7 @@ use crate::components::result_count::ResultCount;
 use crate::components::retry_notice::FileFailures;
 use crate::components::source_line::SourceLine;
 use crate::i18n::use_lang;
-use crate::pages::history::{all_resources, load_all};
+use crate::store::{all_resources, load_all};
 
 /// The figures view.
 #[component]

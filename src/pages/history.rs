@@ -1,14 +1,13 @@
 //! The history view (`view=history`): every assessed area's grades across inspections, as an
 //! SVG chart and a table holding the same data.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use inspection_core::history::{filter_history, history, History, HistoryCell};
 use inspection_core::i18n::{self, T};
 use inspection_core::url::UrlState;
-use inspection_core::view::{newest_first, pillar_options};
-use inspection_core::{Inspection, Manifest, ManifestEntry};
+use inspection_core::view::pillar_options;
+use inspection_core::{Inspection, Manifest};
 use leptos::prelude::*;
 
 use crate::components::empty_state::EmptyState;
@@ -17,39 +16,9 @@ use crate::components::history_chart::{card_state, cell_label, HistoryChart};
 use crate::components::loading::Loading;
 use crate::components::result_count::ResultCount;
 use crate::components::retry_notice::FileFailures;
-use crate::error::AppError;
 use crate::i18n::use_lang;
 use crate::nav::use_href;
-use crate::store::{InspectionResult, InspectionStore};
-
-/// Inspection files that failed to load, with their resources for Retry.
-pub type Failures = Vec<(ManifestEntry, AppError, LocalResource<InspectionResult>)>;
-
-/// Awaits every inspection file, newest first; one bad file never blanks the rest.
-pub async fn load_all(
-    resources: Vec<(ManifestEntry, LocalResource<InspectionResult>)>,
-) -> (HashMap<String, Inspection>, Failures) {
-    let mut loaded = HashMap::new();
-    let mut failures = Vec::new();
-    for (entry, resource) in resources {
-        match resource.await {
-            Ok(ins) => {
-                loaded.insert(ins.id.clone(), ins);
-            }
-            Err(e) => failures.push((entry, e, resource)),
-        }
-    }
-    (loaded, failures)
-}
-
-/// Every inspection's resource, newest first (fetches start now, in parallel).
-pub fn all_resources(manifest: &Manifest) -> Vec<(ManifestEntry, LocalResource<InspectionResult>)> {
-    let store = InspectionStore::expect();
-    newest_first(manifest)
-        .into_iter()
-        .map(|e| (e.clone(), store.get(e)))
-        .collect()
-}
+use crate::store::{all_resources, load_all};
 
 /// The history view.
 #[component]

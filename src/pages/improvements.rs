@@ -1,12 +1,9 @@
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use inspection_core::i18n::{self, T};
 use inspection_core::search::Query;
 use inspection_core::url::UrlState;
-use inspection_core::view::{
-    filter_rows, improvement_rows, newest_first, pillar_options, ImprovementRow,
-};
+use inspection_core::view::{filter_rows, improvement_rows, pillar_options, ImprovementRow};
 use inspection_core::Manifest;
 use leptos::prelude::*;
 
@@ -16,7 +13,7 @@ use crate::components::loading::Loading;
 use crate::components::result_count::ResultCount;
 use crate::components::retry_notice::FileFailures;
 use crate::i18n::use_lang;
-use crate::store::InspectionStore;
+use crate::store::{all_resources, load_all};
 
 /// Every area for improvement across the inspections, with status and follow-up thread.
 #[component]
@@ -28,11 +25,7 @@ pub fn ImprovementsView(
     /// Pillar/area options for the filter panel, set here once the data is in.
     pillars: RwSignal<Vec<(String, String)>>,
 ) -> impl IntoView {
-    let store = InspectionStore::expect();
-    let resources: Vec<_> = newest_first(&manifest)
-        .into_iter()
-        .map(|e| (e.clone(), store.get(e)))
-        .collect();
+    let resources = all_resources(&manifest);
     view! {
         <Transition fallback=|| view! { <Loading what=T::LoadingImprovements /> }>
             {
@@ -42,14 +35,7 @@ pub fn ImprovementsView(
                     let manifest = manifest.clone();
                     let resources = resources.clone();
                     Suspend::new(async move {
-                        let mut loaded = HashMap::new();
-                        let mut failures = Vec::new();
-                        for (entry, resource) in resources {
-                            match resource.await {
-                                Ok(ins) => { loaded.insert(ins.id.clone(), ins); }
-                                Err(e) => failures.push((entry, e, resource)),
-                            }
-                        }
+                        let (loaded, failures) = load_all(resources).await;
                         let mut ordered: Vec<_> = loaded.values().collect();
                         ordered.sort_by(|a, b| b.period.cmp(&a.period));
                         pillars.set(pillar_options(&ordered));

@@ -324,17 +324,7 @@ pub fn manifest_for(ins: &Inspection, forces: &[Force], file: &str) -> Manifest 
             .filter(|f| f.id == ins.force)
             .cloned()
             .collect(),
-        inspections: vec![ManifestEntry {
-            id: ins.id.clone(),
-            force: ins.force.clone(),
-            title: ins.title.clone(),
-            programme: ins.programme,
-            period: ins.period.clone(),
-            date: ins.published.as_ref().map(|p| p.date.clone()),
-            file: file.to_string(),
-            scale: ins.scale,
-            counts: crate::counts(ins),
-        }],
+        inspections: vec![ManifestEntry::for_inspection(ins, file)],
         lineages: Vec::new(),
     }
 }

@@ -28,6 +28,24 @@ pub fn counts(ins: &Inspection) -> Counts {
     }
 }
 
+impl ManifestEntry {
+    /// The manifest entry that lists `ins`, stored as `file` beside the manifest; it agrees
+    /// with the file by construction, as `validate_dataset` requires.
+    pub fn for_inspection(ins: &Inspection, file: &str) -> ManifestEntry {
+        ManifestEntry {
+            id: ins.id.clone(),
+            force: ins.force.clone(),
+            title: ins.title.clone(),
+            programme: ins.programme,
+            period: ins.period.clone(),
+            date: ins.published.as_ref().map(|p| p.date.clone()),
+            file: file.to_string(),
+            scale: ins.scale,
+            counts: counts(ins),
+        }
+    }
+}
+
 /// Finds a judgment by id at any depth.
 pub fn find_judgment<'a>(ins: &'a Inspection, id: &str) -> Option<&'a Judgment> {
     fn find<'a>(js: &'a [Judgment], id: &str) -> Option<&'a Judgment> {

@@ -503,17 +503,7 @@ fn main() -> ExitCode {
                 eprintln!("synth: cannot write {file}: {e}");
                 return ExitCode::FAILURE;
             }
-            entries.push(ManifestEntry {
-                id: ins.id.clone(),
-                force: ins.force.clone(),
-                title: ins.title.clone(),
-                programme: ins.programme,
-                period: ins.period.clone(),
-                date: ins.published.as_ref().map(|p| p.date.clone()),
-                file,
-                scale: ins.scale,
-                counts: counts_of(ins),
-            });
+            entries.push(ManifestEntry::for_inspection(ins, &file));
             written += ins.areas_for_improvement.len();
             previous = Some(made);
         }
@@ -541,8 +531,4 @@ fn main() -> ExitCode {
         args.seed
     );
     ExitCode::SUCCESS
-}
-
-fn counts_of(ins: &Inspection) -> Counts {
-    inspection_core::counts(ins)
 }

@@ -185,17 +185,7 @@ impl Report {
 
 /// The manifest entry that lists an imported inspection (for `index.json`).
 pub fn manifest_entry(ins: &Inspection, file: &str) -> ManifestEntry {
-    ManifestEntry {
-        id: ins.id.clone(),
-        force: ins.force.clone(),
-        title: ins.title.clone(),
-        programme: ins.programme,
-        period: ins.period.clone(),
-        date: ins.published.as_ref().map(|p| p.date.clone()),
-        file: file.to_string(),
-        scale: ins.scale,
-        counts: inspection_core::counts(ins),
-    }
+    ManifestEntry::for_inspection(ins, file)
 }
 
 static CARRIED_OVER: LazyLock<Regex> = LazyLock::new(|| {
