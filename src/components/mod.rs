@@ -1,5 +1,6 @@
 //! Reusable view pieces. Each takes typed props and holds no logic of its own.
 
+pub mod all_inspections;
 pub mod card_details;
 pub mod embed_code;
 pub mod empty_state;

@@ -11,16 +11,14 @@ use inspection_core::view::{newest, SourceInfo};
 use inspection_core::{Inspection, Manifest, ManifestEntry};
 use leptos::prelude::*;
 
+use crate::components::all_inspections::{AllInspections, RenderLoaded};
 use crate::components::empty_state::EmptyState;
 use crate::components::export::{print_only, ExportPanel};
 use crate::components::figure_bars::{FigureBars, FigureTable};
 use crate::components::inspection_header::InspectionHeader;
-use crate::components::loading::Loading;
 use crate::components::result_count::ResultCount;
-use crate::components::retry_notice::FileFailures;
 use crate::components::source_line::SourceLine;
 use crate::i18n::use_lang;
-use crate::store::{all_resources, load_all};
 
 /// The figures view.
 #[component]
@@ -34,26 +32,10 @@ pub fn FiguresView(
 ) -> impl IntoView {
     pillars.set(Vec::new());
     // Every file, because the default is the newest inspection that has figures.
-    let resources = all_resources(&manifest);
-    view! {
-        <Transition fallback=|| view! { <Loading what=T::LoadingFigures /> }>
-            {
-                let manifest = manifest.clone();
-                let resources = resources.clone();
-                move || {
-                    let manifest = manifest.clone();
-                    let resources = resources.clone();
-                    Suspend::new(async move {
-                        let (loaded, failures) = load_all(resources).await;
-                        view! {
-                            <FileFailures failures />
-                            <FiguresBody manifest loaded=Arc::new(loaded) state />
-                        }
-                    })
-                }
-            }
-        </Transition>
-    }
+    let render: RenderLoaded = Arc::new(move |manifest, loaded| {
+        view! { <FiguresBody manifest loaded=Arc::new(loaded) state /> }.into_any()
+    });
+    view! { <AllInspections manifest loading=T::LoadingFigures render /> }
 }
 
 /// Picks the inspection (re-rendering only when that choice changes, not on every search

@@ -10,15 +10,13 @@ use inspection_core::view::pillar_options;
 use inspection_core::{Inspection, Manifest};
 use leptos::prelude::*;
 
+use crate::components::all_inspections::{AllInspections, RenderLoaded};
 use crate::components::empty_state::EmptyState;
 use crate::components::export::{print_only, ExportPanel};
 use crate::components::history_chart::{card_state, cell_label, HistoryChart};
-use crate::components::loading::Loading;
 use crate::components::result_count::ResultCount;
-use crate::components::retry_notice::FileFailures;
 use crate::i18n::use_lang;
 use crate::nav::use_href;
-use crate::store::{all_resources, load_all};
 
 /// The history view.
 #[component]
@@ -30,30 +28,14 @@ pub fn HistoryView(
     /// Pillar/area options for the filter panel, set here once the data is in.
     pillars: RwSignal<Vec<(String, String)>>,
 ) -> impl IntoView {
-    let resources = all_resources(&manifest);
-    view! {
-        <Transition fallback=|| view! { <Loading what=T::LoadingHistory /> }>
-            {
-                let manifest = manifest.clone();
-                let resources = resources.clone();
-                move || {
-                    let manifest = manifest.clone();
-                    let resources = resources.clone();
-                    Suspend::new(async move {
-                        let (loaded, failures) = load_all(resources).await;
-                        let mut ordered: Vec<&Inspection> = loaded.values().collect();
-                        ordered.sort_by(|a, b| b.period.cmp(&a.period));
-                        pillars.set(pillar_options(&ordered));
-                        let all = Arc::new(history(&manifest, &loaded));
-                        view! {
-                            <FileFailures failures />
-                            <HistoryBody all state />
-                        }
-                    })
-                }
-            }
-        </Transition>
-    }
+    let render: RenderLoaded = Arc::new(move |manifest, loaded| {
+        let mut ordered: Vec<&Inspection> = loaded.values().collect();
+        ordered.sort_by(|a, b| b.period.cmp(&a.period));
+        pillars.set(pillar_options(&ordered));
+        let all = Arc::new(history(&manifest, &loaded));
+        view! { <HistoryBody all state /> }.into_any()
+    });
+    view! { <AllInspections manifest loading=T::LoadingHistory render /> }
 }
 
 /// Heading, count, chart and table of the filtered history.

@@ -7,13 +7,11 @@ use inspection_core::view::{filter_rows, improvement_rows, pillar_options, Impro
 use inspection_core::Manifest;
 use leptos::prelude::*;
 
+use crate::components::all_inspections::{AllInspections, RenderLoaded};
 use crate::components::empty_state::EmptyState;
 use crate::components::improvement_item::ImprovementItem;
-use crate::components::loading::Loading;
 use crate::components::result_count::ResultCount;
-use crate::components::retry_notice::FileFailures;
 use crate::i18n::use_lang;
-use crate::store::{all_resources, load_all};
 
 /// Every area for improvement across the inspections, with status and follow-up thread.
 #[component]
@@ -25,32 +23,22 @@ pub fn ImprovementsView(
     /// Pillar/area options for the filter panel, set here once the data is in.
     pillars: RwSignal<Vec<(String, String)>>,
 ) -> impl IntoView {
-    let resources = all_resources(&manifest);
-    view! {
-        <Transition fallback=|| view! { <Loading what=T::LoadingImprovements /> }>
-            {
-                let manifest = manifest.clone();
-                let resources = resources.clone();
-                move || {
-                    let manifest = manifest.clone();
-                    let resources = resources.clone();
-                    Suspend::new(async move {
-                        let (loaded, failures) = load_all(resources).await;
-                        let mut ordered: Vec<_> = loaded.values().collect();
-                        ordered.sort_by(|a, b| b.period.cmp(&a.period));
-                        pillars.set(pillar_options(&ordered));
-                        let rows: Vec<Arc<ImprovementRow>> = improvement_rows(&manifest, &loaded).into_iter().map(Arc::new).collect();
-                        let export_rows = Arc::new(rows.clone());
-                        view! {
-                            <FileFailures failures />
-                            <crate::components::export::ImprovementsExport manifest loaded=Arc::new(loaded) rows=export_rows state />
-                            <ImprovementList rows state />
-                        }
-                    })
-                }
-            }
-        </Transition>
-    }
+    let render: RenderLoaded = Arc::new(move |manifest, loaded| {
+        let mut ordered: Vec<_> = loaded.values().collect();
+        ordered.sort_by(|a, b| b.period.cmp(&a.period));
+        pillars.set(pillar_options(&ordered));
+        let rows: Vec<Arc<ImprovementRow>> = improvement_rows(&manifest, &loaded)
+            .into_iter()
+            .map(Arc::new)
+            .collect();
+        let export_rows = Arc::new(rows.clone());
+        view! {
+            <crate::components::export::ImprovementsExport manifest loaded=Arc::new(loaded) rows=export_rows state />
+            <ImprovementList rows state />
+        }
+        .into_any()
+    });
+    view! { <AllInspections manifest loading=T::LoadingImprovements render /> }
 }
 
 /// How many rows are drawn at first and per "Show more": long lists stay fast to filter.
