@@ -21,10 +21,12 @@ const KEYS = Math.max(20, opt('keys', 28));
 // Keystrokes are spread over this many fresh page loads per data set.
 const FILTER_LOADS = 2;
 
+// BENCH_PORT_BASE lets two checkouts on one machine benchmark without clashing.
+const PORT = Number(process.env.BENCH_PORT_BASE || 8791);
 const SETS = {
-  bundled: { dir: join(ROOT, 'target/bench-dist'), port: 8791 },
-  '1k': { dir: join(ROOT, 'target/bench-dist-1k'), port: 8792 },
-  '10k': { dir: join(ROOT, 'target/bench-dist-10k'), port: 8793 },
+  bundled: { dir: join(ROOT, 'target/bench-dist'), port: PORT },
+  '1k': { dir: join(ROOT, 'target/bench-dist-1k'), port: PORT + 1 },
+  '10k': { dir: join(ROOT, 'target/bench-dist-10k'), port: PORT + 2 },
 };
 const FLOOR = 'bench-floor.html';
 
