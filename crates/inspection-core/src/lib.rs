@@ -6,6 +6,7 @@ pub mod figures;
 pub mod grade;
 pub mod history;
 pub mod i18n;
+pub mod json_path;
 pub mod model;
 pub mod search;
 pub mod url;

@@ -48,7 +48,23 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DataError
         return Err(err);
     }
     let de = &mut serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut *de).map_err(|err| {
+    let value = deserialize_tracked(&mut *de, text)
+        .map_err(|(path, err)| DataError::new(file, path, explain(err, text)))?;
+    // Only whitespace may follow the document (serde_json::from_str checks this; a bare
+    // Deserializer does not until asked).
+    de.end()
+        .map_err(|err| DataError::new(file, TOP, explain(err, text)))?;
+    Ok(value)
+}
+
+/// Deserializes `T`; on failure gives the JSON path where it failed, in serde_path_to_error's
+/// notation, with the key named for a duplicate key.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn deserialize_tracked<T: DeserializeOwned>(
+    de: &mut serde_json::Deserializer<serde_json::de::StrRead<'_>>,
+    _text: &str,
+) -> Result<T, (String, serde_json::Error)> {
+    serde_path_to_error::deserialize(de).map_err(|err| {
         let mut path = known_path(&err.path().to_string()).to_string();
         let err = err.into_inner();
         // serde's path stops at the object holding a duplicate key; name the key too.
@@ -63,13 +79,18 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DataError
                 _ => format!("{path}.{key}"),
             };
         }
-        DataError::new(file, path, explain(err, text))
-    })?;
-    // Only whitespace may follow the document (serde_json::from_str checks this; a bare
-    // Deserializer does not until asked).
-    de.end()
-        .map_err(|err| DataError::new(file, TOP, explain(err, text)))?;
-    Ok(value)
+        (path, err)
+    })
+}
+
+/// The browser's version of the above: the same paths (see [`crate::json_path`]) without
+/// serde_path_to_error's code size.
+#[cfg(target_arch = "wasm32")]
+fn deserialize_tracked<T: DeserializeOwned>(
+    de: &mut serde_json::Deserializer<serde_json::de::StrRead<'_>>,
+    text: &str,
+) -> Result<T, (String, serde_json::Error)> {
+    T::deserialize(de).map_err(|err| (crate::json_path::path_at(text, &err), err))
 }
 
 /// The longest string (value or key) a data file may hold, in bytes. The longest in the
@@ -174,6 +195,7 @@ fn show(s: &str) -> String {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// serde_path_to_error writes `?` for a position it could not name (e.g. between a comma and
 /// the next key); the part of the path before it is still right.
 fn known_path(path: &str) -> &str {
