@@ -30,7 +30,7 @@ pub fn HistoryView(
 ) -> impl IntoView {
     let render: RenderLoaded = Arc::new(move |manifest, loaded| {
         let mut ordered: Vec<&Inspection> = loaded.values().collect();
-        ordered.sort_by(|a, b| b.period.cmp(&a.period));
+        inspection_core::sort::sort_by(&mut ordered, |a, b| b.period.cmp(&a.period));
         pillars.set(pillar_options(&ordered));
         let all = Arc::new(history(&manifest, &loaded));
         view! { <HistoryBody all state /> }.into_any()

@@ -99,7 +99,7 @@ pub fn history(manifest: &Manifest, loaded: &HashMap<String, Inspection>) -> His
                 .any(|l| l.steps.iter().any(|s| s.inspection == e.id))
         })
         .collect();
-    entries.sort_by_key(|e| period_start_year(&e.period).unwrap_or(0));
+    crate::sort::sort_by_key(&mut entries, |e| period_start_year(&e.period).unwrap_or(0));
     let mut columns: Vec<HistoryColumn> = entries
         .iter()
         .map(|e| HistoryColumn {

@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod json_path;
 pub mod model;
 pub mod search;
+pub mod sort;
 pub mod url;
 pub mod validate;
 pub mod view;
