@@ -1,6 +1,6 @@
 // Measures the release build in headless Chromium and prints each figure against its budget.
 // Run through bench/run.sh, which builds target/bench-dist and the synthetic copies first.
-// Usage: node bench/bench.mjs [--runs 7] [--keys 24]
+// Usage: node bench/bench.mjs [--runs 7] [--keys 28] [--only transfer,first-card,filter,memory]
 import { createRequire } from 'node:module';
 import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -17,6 +17,18 @@ const opt = (name, dflt) => {
   return i >= 0 ? Number(argv[i + 1]) : dflt;
 };
 const RUNS = Math.max(7, opt('runs', 7));
+// --only: measure just these sections (a faster loop while working on one budget).
+const SECTIONS = ['transfer', 'first-card', 'filter', 'memory'];
+const onlyAt = argv.indexOf('--only');
+const ONLY = onlyAt >= 0 ? String(argv[onlyAt + 1] ?? '').split(',') : SECTIONS;
+for (const s of ONLY) {
+  if (!SECTIONS.includes(s)) {
+    console.error(`bench: unknown section ${JSON.stringify(s)} for --only (one of ${SECTIONS.join(', ')})`);
+    process.exit(2);
+  }
+}
+// The static floor page of section 2 is written by section 1.
+const want = (section) => ONLY.includes(section) || (section === 'transfer' && ONLY.includes('first-card'));
 const KEYS = Math.max(20, opt('keys', 28));
 // Keystrokes are spread over this many fresh page loads per data set.
 const FILTER_LOADS = 2;
@@ -178,168 +190,179 @@ try {
   console.log(`bench: Chromium ${browser.version()}, ${RUNS} runs per figure, medians unless noted\n`);
 
   // 1. First-view transfer and lazy loading.
-  console.log('1. First-view transfer (brotli -q 11 of every file the first view requested)');
-  const firstViews = {};
-  for (const name of ['bundled', '10k']) {
-    const set = SETS[name];
-    const fv = await loadFirstView(browser, `http://127.0.0.1:${set.port}/`);
-    firstViews[name] = fv;
-    const files = transferOf(set, fv.responses);
-    const total = files.reduce((a, f) => a + f.bytes, 0);
-    const data = files.filter((f) => f.rel.startsWith('data/'));
-    console.log(`  ${name} data set:`);
-    for (const f of files) console.log(`    ${f.rel.padEnd(52)} ${String(f.bytes).padStart(8)} B`);
-    console.log(`    ${'TOTAL'.padEnd(52)} ${String(total).padStart(8)} B (${kb(total)})`);
-    const dupes = fv.responses.length - new Set(fv.responses.map((r) => r.url)).size;
-    verdict(
-      `first view fetches only the manifest and the shown inspection (${name})`,
-      data.length === 2 && data.some((f) => f.rel === 'data/index.json') && dupes === 0,
-      `${data.length} data file(s): ${data.map((f) => f.rel).join(', ')}; ${dupes} repeated request(s)`,
-    );
-    if (name === 'bundled') {
-      firstViews.total = total;
-      verdict('first-view transfer <= 150 KB brotli', total <= BUDGET.transferBytes, `${kb(total)} (${total} B)`);
-    } else {
-      console.log(`  info: at 344 inspections the first view is ${kb(total)}; only the manifest grows`);
+  if (want('transfer')) {
+    console.log('1. First-view transfer (brotli -q 11 of every file the first view requested)');
+    const firstViews = {};
+    for (const name of ['bundled', '10k']) {
+      const set = SETS[name];
+      const fv = await loadFirstView(browser, `http://127.0.0.1:${set.port}/`);
+      firstViews[name] = fv;
+      const files = transferOf(set, fv.responses);
+      const total = files.reduce((a, f) => a + f.bytes, 0);
+      const data = files.filter((f) => f.rel.startsWith('data/'));
+      console.log(`  ${name} data set:`);
+      for (const f of files) console.log(`    ${f.rel.padEnd(52)} ${String(f.bytes).padStart(8)} B`);
+      console.log(`    ${'TOTAL'.padEnd(52)} ${String(total).padStart(8)} B (${kb(total)})`);
+      const dupes = fv.responses.length - new Set(fv.responses.map((r) => r.url)).size;
+      verdict(
+        `first view fetches only the manifest and the shown inspection (${name})`,
+        data.length === 2 && data.some((f) => f.rel === 'data/index.json') && dupes === 0,
+        `${data.length} data file(s): ${data.map((f) => f.rel).join(', ')}; ${dupes} repeated request(s)`,
+      );
+      if (name === 'bundled') {
+        firstViews.total = total;
+        verdict('first-view transfer <= 150 KB brotli', total <= BUDGET.transferBytes, `${kb(total)} (${total} B)`);
+      } else {
+        console.log(`  info: at 344 inspections the first view is ${kb(total)}; only the manifest grows`);
+      }
+      if (name === 'bundled') {
+        // The static floor: the app's own first-view DOM, scripts removed, same CSS file.
+        const html = await fv.page.evaluate(() => {
+          const doc = document.documentElement.cloneNode(true);
+          doc.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"]').forEach((e) => e.remove());
+          return '<!DOCTYPE html>\n' + doc.outerHTML;
+        });
+        writeFileSync(join(set.dir, FLOOR), html);
+        const cards = (html.match(/class="grade-card"/g) || []).length;
+        console.log(`  static floor page: ${FLOOR}, ${cards} grade cards, ${html.length} B, no JS`);
+      }
+      await fv.context.close();
     }
-    if (name === 'bundled') {
-      // The static floor: the app's own first-view DOM, scripts removed, same CSS file.
-      const html = await fv.page.evaluate(() => {
-        const doc = document.documentElement.cloneNode(true);
-        doc.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"]').forEach((e) => e.remove());
-        return '<!DOCTYPE html>\n' + doc.outerHTML;
-      });
-      writeFileSync(join(set.dir, FLOOR), html);
-      const cards = (html.match(/class="grade-card"/g) || []).length;
-      console.log(`  static floor page: ${FLOOR}, ${cards} grade cards, ${html.length} B, no JS`);
-    }
-    await fv.context.close();
+
   }
 
   // 2. First card painted, app vs static floor (interleaved).
-  console.log('\n2. Navigation start -> first .grade-card painted (bundled data, cold context each run)');
-  const app = [];
-  const floor = [];
-  for (let i = 0; i < RUNS; i++) {
-    for (const [list, path] of [[app, ''], [floor, FLOOR]]) {
-      const fv = await loadFirstView(browser, `http://127.0.0.1:${SETS.bundled.port}/${path}`);
-      list.push(fv.firstCard);
+  if (want('first-card')) {
+    console.log('\n2. Navigation start -> first .grade-card painted (bundled data, cold context each run)');
+    const app = [];
+    const floor = [];
+    for (let i = 0; i < RUNS; i++) {
+      for (const [list, path] of [[app, ''], [floor, FLOOR]]) {
+        const fv = await loadFirstView(browser, `http://127.0.0.1:${SETS.bundled.port}/${path}`);
+        list.push(fv.firstCard);
+        await fv.context.close();
+      }
+    }
+    const ratio = median(app) / median(floor);
+    console.log(`  app:          median ${ms(median(app))}  (runs: ${app.map((x) => x.toFixed(1)).join(', ')})`);
+    console.log(`  static floor: median ${ms(median(floor))}  (runs: ${floor.map((x) => x.toFixed(1)).join(', ')})`);
+    verdict('first card <= 1.5x the static floor', ratio <= BUDGET.firstCardRatio, `ratio ${ratio.toFixed(2)}x`);
+    const app10k = [];
+    for (let i = 0; i < RUNS; i++) {
+      const fv = await loadFirstView(browser, `http://127.0.0.1:${SETS['10k'].port}/`);
+      app10k.push(fv.firstCard);
       await fv.context.close();
     }
+    console.log(`  info: app at 344 inspections (10k AFIs): median ${ms(median(app10k))}`);
+
   }
-  const ratio = median(app) / median(floor);
-  console.log(`  app:          median ${ms(median(app))}  (runs: ${app.map((x) => x.toFixed(1)).join(', ')})`);
-  console.log(`  static floor: median ${ms(median(floor))}  (runs: ${floor.map((x) => x.toFixed(1)).join(', ')})`);
-  verdict('first card <= 1.5x the static floor', ratio <= BUDGET.firstCardRatio, `ratio ${ratio.toFixed(2)}x`);
-  const app10k = [];
-  for (let i = 0; i < RUNS; i++) {
-    const fv = await loadFirstView(browser, `http://127.0.0.1:${SETS['10k'].port}/`);
-    app10k.push(fv.firstCard);
-    await fv.context.close();
-  }
-  console.log(`  info: app at 344 inspections (10k AFIs): median ${ms(median(app10k))}`);
 
   // 3. Filter latency.
-  console.log('\n3. Filter latency on ?view=improvements: keydown in #filter-q -> .result-count changed -> next paint');
-  const WORDS = ['vetting', 'bail', 'digital', 'mental', 'repeat', 'fraud', 'hate', 'missing', 'domestic'];
-  for (const name of ['1k', '10k']) {
-    const set = SETS[name];
-    const total = [];
-    const js = [];
-    let skipped = 0;
-    let rows = '';
-    for (let run = 0; run < FILTER_LOADS; run++) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.addInitScript(INIT_SCRIPT);
-      await page.goto(`http://127.0.0.1:${set.port}/?view=improvements`);
-      await page.waitForFunction(() => /Showing \S+ of/.test(document.querySelector('.result-count')?.textContent ?? ''), null, {
-        timeout: 60_000,
-      });
-      rows = await page.locator('.result-count').textContent();
-      await page.focus('#filter-q');
-      await page.evaluate(() => {
-        window.__startMeasure = () => {
-          const before = document.querySelector('.result-count').textContent;
-          let t0 = null;
-          window.__measured = new Promise((resolve) => {
-            document.addEventListener('keydown', () => (t0 = performance.now()), { capture: true, once: true });
-            const done = (v) => {
-              mo.disconnect();
-              clearTimeout(timer);
-              resolve(v);
-            };
-            const mo = new MutationObserver(() => {
-              const now = document.querySelector('.result-count')?.textContent;
-              if (t0 === null || now === undefined || now === before) return;
-              const tDom = performance.now();
-              mo.disconnect();
-              window.__afterNextPaint((t1) => done({ total: t1 - t0, js: tDom - t0 }));
-            });
-            mo.observe(document.body, { childList: true, subtree: true, characterData: true });
-            // The app updates in the input event's task and its microtasks, so a count still
-            // unchanged three frames after the input event means this keystroke changed nothing.
-            const paints = (n, cb) => (n === 0 ? cb() : window.__afterNextPaint(() => paints(n - 1, cb)));
-            document.addEventListener('input', () => paints(3, () => done(null)), { capture: true, once: true });
-            const timer = setTimeout(() => done(null), 10000);
-          });
-        };
-      });
-      let measured = 0;
-      let attempts = 0;
-      const want = Math.ceil(KEYS / FILTER_LOADS);
-      outer: for (let w = 0; measured < want; w++) {
-        const word = WORDS[(w + run) % WORDS.length];
-        const keys = [...word, ...Array(word.length).fill('Backspace')];
-        for (const key of keys) {
-          await page.evaluate(() => window.__startMeasure());
-          await page.keyboard.press(key);
-          const r = await page.evaluate(() => window.__measured);
-          if (r === null) skipped++;
-          else {
-            total.push(r.total);
-            js.push(r.js);
-            measured++;
-          }
-          if (++attempts > 3 * want) break outer;
-        }
-      }
-      await context.close();
-    }
-    const med = median(total);
-    const p95 = quantile(total, 0.95);
-    console.log(
-      `  ${name} (${rows.trim()}): ${total.length} keystrokes, median ${ms(med)}, p95 ${ms(p95)}, max ${ms(Math.max(...total))}; ` +
-        `script part (keydown -> DOM updated) median ${ms(median(js))}, p95 ${ms(quantile(js, 0.95))}; ${skipped} keystroke(s) left the count unchanged (not counted)`,
-    );
-    if (name === '10k') {
-      verdict('filter median < 16 ms at 10,000 AFIs', med < BUDGET.filterMedianMs, ms(med));
-      verdict('filter p95 < 33 ms at 10,000 AFIs', p95 < BUDGET.filterP95Ms, ms(p95));
-    }
-  }
-
-  // 4. Heap after load.
-  console.log('\n4. Memory after load (after a forced GC): JS heap (performance.memory.usedJSHeapSize) and wasm linear memory');
-  for (const name of ['bundled', '1k', '10k']) {
-    const set = SETS[name];
-    for (const view of ['grades', 'improvements']) {
-      const jsHeap = [];
-      const wasm = [];
-      for (let i = 0; i < RUNS; i++) {
+  if (want('filter')) {
+    console.log('\n3. Filter latency on ?view=improvements: keydown in #filter-q -> .result-count changed -> next paint');
+    const WORDS = ['vetting', 'bail', 'digital', 'mental', 'repeat', 'fraud', 'hate', 'missing', 'domestic'];
+    for (const name of ['1k', '10k']) {
+      const set = SETS[name];
+      const total = [];
+      const js = [];
+      let skipped = 0;
+      let rows = '';
+      for (let run = 0; run < FILTER_LOADS; run++) {
         const context = await browser.newContext();
         const page = await context.newPage();
         await page.addInitScript(INIT_SCRIPT);
-        const q = view === 'grades' ? '' : '?view=improvements';
-        await page.goto(`http://127.0.0.1:${set.port}/${q}`);
-        const sel = view === 'grades' ? '.grade-card' : 'ol.improvements';
-        await page.waitForSelector(sel, { timeout: 60_000 });
-        await page.waitForLoadState('networkidle');
-        const h = await heap(page);
-        jsHeap.push(h.js);
-        wasm.push(h.wasm);
+        await page.goto(`http://127.0.0.1:${set.port}/?view=improvements`);
+        await page.waitForFunction(() => /Showing \S+ of/.test(document.querySelector('.result-count')?.textContent ?? ''), null, {
+          timeout: 60_000,
+        });
+        rows = await page.locator('.result-count').textContent();
+        await page.focus('#filter-q');
+        await page.evaluate(() => {
+          window.__startMeasure = () => {
+            const before = document.querySelector('.result-count').textContent;
+            let t0 = null;
+            window.__measured = new Promise((resolve) => {
+              document.addEventListener('keydown', () => (t0 = performance.now()), { capture: true, once: true });
+              const done = (v) => {
+                mo.disconnect();
+                clearTimeout(timer);
+                resolve(v);
+              };
+              const mo = new MutationObserver(() => {
+                const now = document.querySelector('.result-count')?.textContent;
+                if (t0 === null || now === undefined || now === before) return;
+                const tDom = performance.now();
+                mo.disconnect();
+                window.__afterNextPaint((t1) => done({ total: t1 - t0, js: tDom - t0 }));
+              });
+              mo.observe(document.body, { childList: true, subtree: true, characterData: true });
+              // The app updates in the input event's task and its microtasks, so a count still
+              // unchanged three frames after the input event means this keystroke changed nothing.
+              const paints = (n, cb) => (n === 0 ? cb() : window.__afterNextPaint(() => paints(n - 1, cb)));
+              document.addEventListener('input', () => paints(3, () => done(null)), { capture: true, once: true });
+              const timer = setTimeout(() => done(null), 10000);
+            });
+          };
+        });
+        let measured = 0;
+        let attempts = 0;
+        const want = Math.ceil(KEYS / FILTER_LOADS);
+        outer: for (let w = 0; measured < want; w++) {
+          const word = WORDS[(w + run) % WORDS.length];
+          const keys = [...word, ...Array(word.length).fill('Backspace')];
+          for (const key of keys) {
+            await page.evaluate(() => window.__startMeasure());
+            await page.keyboard.press(key);
+            const r = await page.evaluate(() => window.__measured);
+            if (r === null) skipped++;
+            else {
+              total.push(r.total);
+              js.push(r.js);
+              measured++;
+            }
+            if (++attempts > 3 * want) break outer;
+          }
+        }
         await context.close();
       }
-      console.log(`  ${name.padEnd(8)} ${view.padEnd(13)} JS heap ${mb(median(jsHeap))}, wasm memory ${mb(median(wasm))}`);
+      const med = median(total);
+      const p95 = quantile(total, 0.95);
+      console.log(
+        `  ${name} (${rows.trim()}): ${total.length} keystrokes, median ${ms(med)}, p95 ${ms(p95)}, max ${ms(Math.max(...total))}; ` +
+          `script part (keydown -> DOM updated) median ${ms(median(js))}, p95 ${ms(quantile(js, 0.95))}; ${skipped} keystroke(s) left the count unchanged (not counted)`,
+      );
+      if (name === '10k') {
+        verdict('filter median < 16 ms at 10,000 AFIs', med < BUDGET.filterMedianMs, ms(med));
+        verdict('filter p95 < 33 ms at 10,000 AFIs', p95 < BUDGET.filterP95Ms, ms(p95));
+      }
+    }
+
+  }
+
+  // 4. Heap after load.
+  if (want('memory')) {
+    console.log('\n4. Memory after load (after a forced GC): JS heap (performance.memory.usedJSHeapSize) and wasm linear memory');
+    for (const name of ['bundled', '1k', '10k']) {
+      const set = SETS[name];
+      for (const view of ['grades', 'improvements']) {
+        const jsHeap = [];
+        const wasm = [];
+        for (let i = 0; i < RUNS; i++) {
+          const context = await browser.newContext();
+          const page = await context.newPage();
+          await page.addInitScript(INIT_SCRIPT);
+          const q = view === 'grades' ? '' : '?view=improvements';
+          await page.goto(`http://127.0.0.1:${set.port}/${q}`);
+          const sel = view === 'grades' ? '.grade-card' : 'ol.improvements';
+          await page.waitForSelector(sel, { timeout: 60_000 });
+          await page.waitForLoadState('networkidle');
+          const h = await heap(page);
+          jsHeap.push(h.js);
+          wasm.push(h.wasm);
+          await context.close();
+        }
+        console.log(`  ${name.padEnd(8)} ${view.padEnd(13)} JS heap ${mb(median(jsHeap))}, wasm memory ${mb(median(wasm))}`);
+      }
     }
   }
 } finally {

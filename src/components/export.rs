@@ -1,7 +1,7 @@
 //! Download and print controls. Files are generated in the browser from the data already
 //! loaded (no server): a Blob, an object URL and a temporary `<a download>`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -10,7 +10,7 @@ use inspection_core::export::{
 };
 use inspection_core::i18n::{format_date, T};
 use inspection_core::url::UrlState;
-use inspection_core::view::{filter_rows, grade_cards, newest_first, ImprovementRow};
+use inspection_core::view::{filter_rows, grade_cards, newest_first, ImprovementRow, Selection};
 use inspection_core::{Inspection, Manifest};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -29,7 +29,13 @@ pub struct Download {
     pub file_name: String,
     pub mime: &'static str,
     pub make: Arc<dyn Fn() -> String + Send + Sync>,
+    /// Whether the button is hidden for now, read reactively: a change of filters then only
+    /// shows or hides buttons, and the list of downloads is not made again.
+    pub hidden: Option<Hidden>,
 }
+
+/// See [`Download::hidden`].
+pub type Hidden = Arc<dyn Fn() -> bool + Send + Sync>;
 
 /// Saves `text` as a file named `name`. Errors are logged: the page has nothing better to do.
 pub fn save(name: &str, mime: &str, text: &str) {
@@ -80,7 +86,8 @@ pub fn ExportPanel(
             .into_iter()
             .map(|d| {
                 let on_click = move |_| save(&d.file_name, d.mime, &(d.make)());
-                view! { <button type="button" class="button export__button" on:click=on_click>{d.label.clone()}</button> }
+                let hidden = d.hidden.map(|h| move || h());
+                view! { <button type="button" class="button export__button" hidden=hidden on:click=on_click>{d.label.clone()}</button> }
             })
             .collect_view();
         view! {
@@ -154,6 +161,7 @@ pub fn GradesExport(
             make: Arc::new(move || {
                 grades_csv(&csv_ins, &grade_cards(&csv_ins, &state.get_untracked()).0)
             }),
+            hidden: None,
         },
         Download {
             label: T::DownloadJson.get(lang).to_string(),
@@ -165,6 +173,7 @@ pub fn GradesExport(
                     &grade_cards(&json_ins, &state.get_untracked()).0,
                 ))
             }),
+            hidden: None,
         },
     ]
     .into_iter()
@@ -184,6 +193,8 @@ pub fn ImprovementsExport(
     loaded: Arc<HashMap<String, Inspection>>,
     /// Every row, unfiltered.
     rows: Arc<Vec<Arc<ImprovementRow>>>,
+    /// The rows the filters let through.
+    selection: Memo<Selection>,
     /// Current state from the URL.
     state: Memo<UrlState>,
 ) -> impl IntoView {
@@ -192,11 +203,27 @@ pub fn ImprovementsExport(
         .forces
         .first()
         .map_or_else(|| "police".to_string(), |f| f.id.clone());
+    // Which inspections the shown rows come from: a JSON button is hidden while none of its
+    // inspection's rows is shown. Most keystrokes in the search box change neither this nor
+    // the chosen inspection, so no button is touched. Reads use `try_` because a view switch
+    // can run these once more while the view is torn down.
+    let shown_in = {
+        let rows = rows.clone();
+        Memo::new(move |_| {
+            selection
+                .try_with(|s| {
+                    s.inspection_ids(&rows)
+                        .into_iter()
+                        .map(str::to_string)
+                        .collect::<HashSet<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let chosen = Memo::new(move |_| state.try_with(|s| s.inspection.clone()).flatten());
     let downloads: Downloads = Arc::new(move || {
-        let s = state.get();
-        let shown = filter_rows(&rows, &s);
-        let period = s
-            .inspection
+        let chosen = chosen.try_get().flatten();
+        let period = chosen
             .as_deref()
             .and_then(|id| loaded.get(id))
             .map(|i| i.period.clone());
@@ -210,13 +237,15 @@ pub fn ImprovementsExport(
                 let shown = filter_rows(&csv_rows, &state.get_untracked());
                 improvements_csv(shown.iter().map(|r| &**r))
             }),
+            hidden: None,
         }];
-        let several = s.inspection.is_none();
+        let several = chosen.is_none();
         for entry in newest_first(&manifest) {
             let Some(ins) = loaded.get(&entry.id) else {
                 continue;
             };
-            if !shown.iter().any(|r| r.inspection_id == ins.id) {
+            // With one inspection chosen, no other inspection's rows can be shown.
+            if chosen.as_ref().is_some_and(|c| *c != ins.id) {
                 continue;
             }
             let json_rows = rows.clone();
@@ -226,6 +255,7 @@ pub fn ImprovementsExport(
                 T::DownloadJson.get(lang).to_string()
             };
             let (loaded, id) = (loaded.clone(), ins.id.clone());
+            let hidden_id = id.clone();
             out.push(Download {
                 label,
                 file_name: file_name(&force, "improvements", Some(&ins.period), "json"),
@@ -234,6 +264,11 @@ pub fn ImprovementsExport(
                     let shown = filter_rows(&json_rows, &state.get_untracked());
                     to_json(&improvements_json(&loaded[&id], shown.iter().map(|r| &**r)))
                 }),
+                hidden: Some(Arc::new(move || {
+                    !shown_in
+                        .try_with(|s| s.contains(&hidden_id))
+                        .unwrap_or(false)
+                })),
             });
         }
         out

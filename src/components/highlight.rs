@@ -14,20 +14,28 @@ pub fn Highlight(
     query: Memo<Query>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let text: std::sync::Arc<str> = text.into();
+    // The marked ranges, so a new search redraws only the texts whose marks it changes.
+    let ranges = {
+        let text = text.clone();
+        Memo::new(move |_| query.try_with(|q| q.ranges(&text)).unwrap_or_default())
+    };
     let parts = move || {
-        query.with(|q| {
-            q.segments(&text)
-                .into_iter()
-                .map(|(part, hit)| {
-                    let part = part.to_string();
-                    if hit {
-                        view! { <mark>{part}</mark> }.into_any()
-                    } else {
-                        part.into_any()
-                    }
-                })
-                .collect_view()
-        })
+        ranges
+            .try_with(|ranges| {
+                Query::split(&text, ranges)
+                    .into_iter()
+                    .map(|(part, hit)| {
+                        let part = part.to_string();
+                        if hit {
+                            view! { <mark>{part}</mark> }.into_any()
+                        } else {
+                            part.into_any()
+                        }
+                    })
+                    .collect_view()
+            })
+            .unwrap_or_default()
     };
     view! { <span lang=lang.data_lang()>{parts}</span> }
 }

@@ -3,7 +3,9 @@ use std::sync::Arc;
 use inspection_core::i18n::{self, T};
 use inspection_core::search::Query;
 use inspection_core::url::UrlState;
-use inspection_core::view::{filter_rows, improvement_rows, pillar_options, ImprovementRow};
+use inspection_core::view::{
+    improvement_rows, pillar_options, ImprovementRow, RowFilter, Selection,
+};
 use inspection_core::Manifest;
 use leptos::prelude::*;
 
@@ -27,14 +29,25 @@ pub fn ImprovementsView(
         let mut ordered: Vec<_> = loaded.values().collect();
         ordered.sort_by(|a, b| b.period.cmp(&a.period));
         pillars.set(pillar_options(&ordered));
-        let rows: Vec<Arc<ImprovementRow>> = improvement_rows(&manifest, &loaded)
-            .into_iter()
-            .map(Arc::new)
-            .collect();
-        let export_rows = Arc::new(rows.clone());
+        let rows: Arc<Vec<Arc<ImprovementRow>>> = Arc::new(
+            improvement_rows(&manifest, &loaded)
+                .into_iter()
+                .map(Arc::new)
+                .collect(),
+        );
+        // Filtered once per change of the filters, for the list, its count and the downloads.
+        // Typing on in the search box only looks at the rows the shorter search kept, and
+        // nothing downstream is told of a change that leaves the same rows.
+        let selection = {
+            let rows = rows.clone();
+            Memo::new_owning(move |previous| {
+                let filter = state.with(RowFilter::new);
+                Selection::update(previous, &rows, filter)
+            })
+        };
         view! {
-            <crate::components::export::ImprovementsExport manifest loaded=Arc::new(loaded) rows=export_rows state />
-            <ImprovementList rows state />
+            <crate::components::export::ImprovementsExport manifest loaded=Arc::new(loaded) rows=rows.clone() selection state />
+            <ImprovementList rows selection state />
         }
         .into_any()
     });
@@ -48,24 +61,15 @@ pub const PAGE_SIZE: usize = 50;
 #[component]
 fn ImprovementList(
     /// Every row, unfiltered.
-    rows: Vec<Arc<ImprovementRow>>,
+    rows: Arc<Vec<Arc<ImprovementRow>>>,
+    /// The rows the filters let through.
+    selection: Memo<Selection>,
     /// Current state from the URL.
     state: Memo<UrlState>,
 ) -> impl IntoView {
     let lang = use_lang();
     let total = rows.len();
-    let query = Memo::new(move |_| Query::new(&state.get().q));
-    // Rows are shared `Arc`s: comparing pointers is enough, and avoids deep-comparing up to
-    // thousands of rows on every keystroke.
-    let shown = Memo::new_with_compare(
-        move |_| filter_rows(&rows, &state.get()),
-        |old, new| match (old, new) {
-            (Some(old), Some(new)) => {
-                old.len() != new.len() || !old.iter().zip(new).all(|(a, b)| Arc::ptr_eq(a, b))
-            }
-            _ => true,
-        },
-    );
+    let query = Memo::new(move |_| state.with(|s| Query::new(&s.q)));
     // How far the visitor has paged, for the filters it was paged under: a new filter starts
     // again from the first page without an effect. Reads use `try_` because a view switch
     // can run these closures once more while the list is being torn down.
@@ -82,10 +86,10 @@ fn ImprovementList(
             })
             .unwrap_or(PAGE_SIZE)
     };
-    let shown_len = move || shown.try_with(Vec::len).unwrap_or(0);
+    let shown_len = move || selection.try_with(Selection::len).unwrap_or(0);
     let visible = move || {
-        shown
-            .try_with(|s| s.iter().take(effective()).cloned().collect::<Vec<_>>())
+        selection
+            .try_with(|s| s.rows(&rows).take(effective()).cloned().collect::<Vec<_>>())
             .unwrap_or_default()
     };
     let remaining = move || shown_len().saturating_sub(effective());
@@ -95,7 +99,7 @@ fn ImprovementList(
         <ResultCount text=count />
         <Show when=move || { shown_len() > 0 } fallback=move || view! { <EmptyState state heading=T::NoMatchImprovements /> }>
             <ol class="improvements">
-                <For each=visible key=|r| r.key.clone() let:row>
+                <For each=visible.clone() key=|r| r.key.clone() let:row>
                     <ImprovementItem row query />
                 </For>
             </ol>

@@ -60,6 +60,16 @@ impl Query {
         self.terms.iter().all(|t| folded.contains(t.as_str()))
     }
 
+    /// Whether everything this query matches is also matched by `broader`: each of its
+    /// terms lies inside one of ours. Typing on at the end of a word narrows the search, so
+    /// the rows it keeps can be looked for among the rows the shorter search kept.
+    pub fn narrows(&self, broader: &Query) -> bool {
+        broader
+            .terms
+            .iter()
+            .all(|b| self.terms.iter().any(|t| t.contains(b.as_str())))
+    }
+
     /// Byte ranges in `text` (the original, unfolded) where any term occurs, merged and sorted.
     pub fn ranges(&self, text: &str) -> Vec<(usize, usize)> {
         if self.terms.is_empty() {
@@ -101,9 +111,15 @@ impl Query {
 
     /// Splits `text` into segments, `true` for the parts to highlight.
     pub fn segments<'a>(&self, text: &'a str) -> Vec<(&'a str, bool)> {
+        Query::split(text, &self.ranges(text))
+    }
+
+    /// Splits `text` at `ranges` (as [`Query::ranges`] gives them), `true` for the parts in
+    /// a range.
+    pub fn split<'a>(text: &'a str, ranges: &[(usize, usize)]) -> Vec<(&'a str, bool)> {
         let mut out = Vec::new();
         let mut at = 0;
-        for (s, e) in self.ranges(text) {
+        for &(s, e) in ranges {
             if s > at {
                 out.push((&text[at..s], false));
             }
@@ -135,6 +151,21 @@ mod tests {
         assert!(Query::new("vetting bame").matches_folded(&hay));
         assert!(!Query::new("vetting unicorn").matches_folded(&hay));
         assert!(Query::new("   ").matches_folded(&hay));
+    }
+
+    #[test]
+    fn narrowing_means_every_match_was_a_match_before() {
+        let q = Query::new;
+        assert!(q("vet").narrows(&q("ve")));
+        assert!(q("vetting").narrows(&q("vetting")));
+        assert!(q("vet bail").narrows(&q("vet")));
+        assert!(q("re-vetting").narrows(&q("vet re")));
+        assert!(q("anything").narrows(&q("")));
+        assert!(!q("ve").narrows(&q("vet")));
+        assert!(!q("vet").narrows(&q("vet bail")));
+        assert!(!q("").narrows(&q("v")));
+        // Searching "Vet" after "vet" changes nothing: folding makes them one query.
+        assert!(q("VET").narrows(&q("vet")));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! What the views show, derived from the data: grade cards, the improvements list with its
 //! follow-up threads, and the filters over both. Plain functions, natively tested.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -440,25 +440,136 @@ fn in_pillar(pillar: Option<&str>, judgment: &str, parent: Option<&str>) -> bool
     pillar.is_none_or(|p| p == judgment || parent == Some(p))
 }
 
+/// The filters of the improvements list, as read from the URL state.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RowFilter {
+    pub inspection: Option<String>,
+    pub pillar: Option<String>,
+    pub grades: BTreeSet<Grade>,
+    pub statuses: BTreeSet<AfiStatus>,
+    pub query: Query,
+}
+
+impl RowFilter {
+    pub fn new(state: &UrlState) -> RowFilter {
+        RowFilter {
+            inspection: state.inspection.clone(),
+            pillar: state.pillar.clone(),
+            grades: state.grades.clone(),
+            statuses: state.statuses.clone(),
+            query: Query::new(&state.q),
+        }
+    }
+
+    /// Whether the filters let `row` through.
+    pub fn keeps(&self, r: &ImprovementRow) -> bool {
+        self.inspection
+            .as_deref()
+            .is_none_or(|i| i == r.inspection_id)
+            && in_pillar(
+                self.pillar.as_deref(),
+                &r.judgment_id,
+                r.pillar_id.as_deref(),
+            )
+            && (self.grades.is_empty() || r.area_grade.is_some_and(|g| self.grades.contains(&g)))
+            && (self.statuses.is_empty() || self.statuses.contains(&r.status))
+            && self.query.matches_folded(&r.haystack)
+    }
+
+    /// Whether every row this filter keeps is also kept by `broader`: the same choices, and a
+    /// search that narrows its search.
+    pub fn narrows(&self, broader: &RowFilter) -> bool {
+        self.inspection == broader.inspection
+            && self.pillar == broader.pillar
+            && self.grades == broader.grades
+            && self.statuses == broader.statuses
+            && self.query.narrows(&broader.query)
+    }
+}
+
+/// The rows a filter keeps, as positions in the full list (in list order), with that filter.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Selection {
+    pub filter: RowFilter,
+    pub positions: Vec<u32>,
+}
+
+impl Selection {
+    /// The rows of `rows` that `filter` keeps.
+    pub fn new(rows: &[Arc<ImprovementRow>], filter: RowFilter) -> Selection {
+        let positions = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| filter.keeps(r))
+            .map(|(i, _)| i as u32)
+            .collect();
+        Selection { filter, positions }
+    }
+
+    /// The selection for `filter` after `previous`, the last one made over the same `rows`,
+    /// and whether the rows differ from it. When `filter` narrows the previous filter (typing
+    /// on in the search box), only the rows kept before are looked at, in their buffer.
+    pub fn update(
+        previous: Option<Selection>,
+        rows: &[Arc<ImprovementRow>],
+        filter: RowFilter,
+    ) -> (Selection, bool) {
+        match previous {
+            Some(prev) if prev.filter == filter => (prev, false),
+            Some(mut prev) if filter.narrows(&prev.filter) => {
+                let before = prev.positions.len();
+                prev.positions
+                    .retain(|&i| rows.get(i as usize).is_some_and(|r| filter.keeps(r)));
+                let changed = prev.positions.len() != before;
+                prev.filter = filter;
+                (prev, changed)
+            }
+            prev => {
+                let next = Selection::new(rows, filter);
+                let changed = prev.is_none_or(|p| p.positions != next.positions);
+                (next, changed)
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.positions.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.positions.is_empty()
+    }
+
+    /// The selected rows of `rows` (the rows it was made from), in list order.
+    pub fn rows<'a>(
+        &'a self,
+        rows: &'a [Arc<ImprovementRow>],
+    ) -> impl Iterator<Item = &'a Arc<ImprovementRow>> + 'a {
+        self.positions.iter().filter_map(|&i| rows.get(i as usize))
+    }
+
+    /// Ids of the inspections the selected rows come from, each once, in list order.
+    pub fn inspection_ids<'a>(&self, rows: &'a [Arc<ImprovementRow>]) -> Vec<&'a str> {
+        let mut seen = HashSet::new();
+        let mut out: Vec<&str> = Vec::new();
+        for &i in &self.positions {
+            let Some(r) = rows.get(i as usize) else {
+                continue;
+            };
+            // Rows come grouped by inspection: only a change of inspection needs a look-up.
+            let id = r.inspection_id.as_str();
+            if out.last() != Some(&id) && seen.insert(id) {
+                out.push(id);
+            }
+        }
+        out
+    }
+}
+
 /// The rows the filters let through, in list order.
 pub fn filter_rows(rows: &[Arc<ImprovementRow>], state: &UrlState) -> Vec<Arc<ImprovementRow>> {
-    let query = Query::new(&state.q);
-    rows.iter()
-        .filter(|r| {
-            state
-                .inspection
-                .as_deref()
-                .is_none_or(|i| i == r.inspection_id)
-                && in_pillar(
-                    state.pillar.as_deref(),
-                    &r.judgment_id,
-                    r.pillar_id.as_deref(),
-                )
-                && (state.grades.is_empty()
-                    || r.area_grade.is_some_and(|g| state.grades.contains(&g)))
-                && (state.statuses.is_empty() || state.statuses.contains(&r.status))
-                && query.matches_folded(&r.haystack)
-        })
+    Selection::new(rows, RowFilter::new(state))
+        .rows(rows)
         .cloned()
         .collect()
 }
@@ -739,6 +850,82 @@ mod tests {
         assert_eq!(q.len(), 1);
         let none = filter_rows(&rows, &state(&[("q", "zzzz-no-match")]));
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn updating_a_selection_gives_what_a_fresh_one_gives() {
+        let rows = rows();
+        let mut sel: Option<Selection> = None;
+        // Typing on, deleting, changing other filters and a search that changes nothing.
+        let steps: &[&[(&str, &str)]] = &[
+            &[],
+            &[("q", "v")],
+            &[("q", "ve")],
+            &[("q", "vet")],
+            &[("q", "vet ")],
+            &[("q", "VET")],
+            &[("q", "vetting")],
+            &[("q", "vetting zz")],
+            &[("q", "vetting")],
+            &[("q", "v")],
+            &[("q", "v"), ("status", "open")],
+            &[("q", "vet"), ("status", "open")],
+            &[("q", "vet"), ("status", "open,met")],
+            &[("q", "vet"), ("inspection", "gwent-peel-2018-19")],
+            &[("q", "b")],
+            &[],
+        ];
+        for step in steps {
+            let filter = RowFilter::new(&state(step));
+            let fresh = Selection::new(&rows, filter.clone());
+            let before = sel.as_ref().map(|s| s.positions.clone());
+            let (next, changed) = Selection::update(sel.take(), &rows, filter);
+            assert_eq!(next, fresh, "{step:?}");
+            assert_eq!(
+                changed,
+                before.as_ref() != Some(&fresh.positions),
+                "{step:?}"
+            );
+            let by_rows: Vec<_> = next.rows(&rows).cloned().collect();
+            assert_eq!(by_rows, filter_rows(&rows, &state(step)));
+            sel = Some(next);
+        }
+    }
+
+    #[test]
+    fn narrowing_needs_the_same_choices() {
+        let f = |pairs: &[(&str, &str)]| RowFilter::new(&state(pairs));
+        assert!(f(&[("q", "vet")]).narrows(&f(&[("q", "ve")])));
+        assert!(!f(&[("q", "vet"), ("status", "met")]).narrows(&f(&[("q", "ve")])));
+        assert!(!f(&[("q", "vet"), ("grade", "good")]).narrows(&f(&[("q", "ve")])));
+        assert!(!f(&[("q", "vet"), ("pillar", "legitimacy")]).narrows(&f(&[("q", "ve")])));
+        assert!(
+            !f(&[("q", "vet"), ("inspection", "gwent-peel-2018-19")]).narrows(&f(&[("q", "ve")]))
+        );
+        // The view, language and embed settings are no filters.
+        assert_eq!(f(&[("view", "improvements"), ("lang", "cy")]), f(&[]));
+    }
+
+    #[test]
+    fn inspection_ids_of_a_selection_in_list_order() {
+        let rows = rows();
+        let all = Selection::new(&rows, RowFilter::default());
+        let ids = all.inspection_ids(&rows);
+        let mut expected: Vec<&str> = Vec::new();
+        for r in &rows {
+            if !expected.contains(&r.inspection_id.as_str()) {
+                expected.push(&r.inspection_id);
+            }
+        }
+        assert_eq!(ids, expected);
+        assert!(ids.len() > 1);
+        let one = Selection::new(
+            &rows,
+            RowFilter::new(&state(&[("inspection", "gwent-peel-2018-19")])),
+        );
+        assert_eq!(one.inspection_ids(&rows), vec!["gwent-peel-2018-19"]);
+        let none = Selection::new(&rows, RowFilter::new(&state(&[("q", "zzzz-no-match")])));
+        assert!(none.is_empty() && none.inspection_ids(&rows).is_empty());
     }
 
     #[test]
