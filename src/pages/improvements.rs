@@ -27,7 +27,7 @@ pub fn ImprovementsView(
 ) -> impl IntoView {
     let render: RenderLoaded = Arc::new(move |manifest, loaded| {
         let mut ordered: Vec<_> = loaded.values().collect();
-        ordered.sort_by(|a, b| b.period.cmp(&a.period));
+        inspection_core::sort::sort_by(&mut ordered, |a, b| b.period.cmp(&a.period));
         pillars.set(pillar_options(&ordered));
         let rows: Arc<Vec<Arc<ImprovementRow>>> = Arc::new(
             improvement_rows(&manifest, &loaded)

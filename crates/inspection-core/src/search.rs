@@ -46,7 +46,7 @@ pub struct Query {
 impl Query {
     pub fn new(text: &str) -> Query {
         let mut terms: Vec<String> = fold(text).split_whitespace().map(str::to_string).collect();
-        terms.sort();
+        crate::sort::sort(&mut terms);
         terms.dedup();
         Query { terms }
     }
@@ -98,7 +98,7 @@ impl Query {
                 }
             }
         }
-        ranges.sort();
+        crate::sort::sort(&mut ranges);
         let mut merged: Vec<(usize, usize)> = Vec::new();
         for (s, e) in ranges {
             match merged.last_mut() {

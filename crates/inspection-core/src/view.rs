@@ -71,7 +71,9 @@ pub fn period_start_year(period: &str) -> Option<u32> {
 /// Manifest entries, newest first (by period, then manifest order).
 pub fn newest_first(manifest: &Manifest) -> Vec<&ManifestEntry> {
     let mut entries: Vec<&ManifestEntry> = manifest.inspections.iter().collect();
-    entries.sort_by_key(|e| std::cmp::Reverse(period_start_year(&e.period).unwrap_or(0)));
+    crate::sort::sort_by_key(&mut entries, |e| {
+        std::cmp::Reverse(period_start_year(&e.period).unwrap_or(0))
+    });
     entries
 }
 
@@ -304,7 +306,7 @@ pub fn improvement_rows(
             .get(row_key)
             .map(|v| v.iter().collect())
             .unwrap_or_default();
-        later.sort_by_key(|(ins, _)| period_start_year(&ins.period));
+        crate::sort::sort_by_key(&mut later, |(ins, _)| period_start_year(&ins.period));
         for (ins, f) in later {
             *status = AfiStatus::from_follow_up(f.status);
             steps.push(ThreadStep {
