@@ -19,6 +19,7 @@ use std::collections::HashSet;
 use crate::grade::Grade;
 use crate::model::*;
 use crate::view::{Card, ImprovementRow, SourceInfo};
+use crate::welsh::Welsh;
 
 /// Prepended to every CSV download (see the module docs for why).
 pub const BOM: char = '\u{FEFF}';
@@ -253,6 +254,12 @@ fn subset(
         .filter(|n| n.about.iter().all(|a| ids.contains(a)))
         .cloned()
         .collect();
+    // Welsh only for the text that is left.
+    let keys: HashSet<String> = crate::welsh::inspection_texts(&kept)
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    kept.cy.0.retain(|k, _| keys.contains(k));
     kept
 }
 
@@ -326,6 +333,15 @@ pub fn manifest_for(ins: &Inspection, forces: &[Force], file: &str) -> Manifest 
             .collect(),
         inspections: vec![ManifestEntry::for_inspection(ins, file)],
         lineages: Vec::new(),
+        // The Welsh title, which the manifest and the file must agree on.
+        cy: Welsh(
+            ins.cy
+                .0
+                .get_key_value(&crate::welsh::key(&ins.id, "title"))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .into_iter()
+                .collect(),
+        ),
     }
 }
 
@@ -532,6 +548,33 @@ mod tests {
                 assert_eq!(items, n, "{} {filter:?}", ins.id);
             }
         }
+    }
+
+    #[test]
+    fn welsh_travels_with_the_text_it_translates() {
+        let (m, l) = bundled();
+        let mut ins = l["gwent-peel-2018-19"].clone();
+        let (kept, dropped) = ("legitimacy", "effectiveness");
+        let title = crate::welsh::key(&ins.id, "title");
+        for (k, v) in [
+            (title.clone(), "Arolygiad (prawf)"),
+            (crate::welsh::key(kept, "name"), "Cyfreithlondeb"),
+            (crate::welsh::key(dropped, "name"), "Effeithiolrwydd"),
+        ] {
+            ins.cy.0.insert(k, v.to_string());
+        }
+        assert_eq!(crate::validate::validate_inspection("x", &ins), vec![]);
+        let (cards, _) = grade_cards(&ins, &state(&[("pillar", kept)]));
+        let out = grades_json(&ins, &cards);
+        assert_checks(&out, &m.forces);
+        let keys: Vec<&str> = out.cy.0.keys().map(String::as_str).collect();
+        assert_eq!(keys, vec![title.as_str(), "legitimacy.name"]);
+        // The manifest for the export carries the Welsh title too, as validation requires.
+        let manifest = manifest_for(&out, &m.forces, "export.json");
+        assert_eq!(
+            manifest.cy.0.get(&title).map(String::as_str),
+            Some("Arolygiad (prawf)")
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 
 use crate::model::{Inspection, Judgment, JudgmentLevel, Manifest, SCHEMA_VERSION};
+use crate::welsh::Welsh;
 
 /// A problem with one data file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -62,6 +63,10 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DataError
                 "" | "." => key.to_string(),
                 _ => format!("{path}.{key}"),
             };
+        }
+        // A `cy` key holds dots of its own; `cy.a.b` would read as nested objects.
+        if let Some(key) = path.strip_prefix("cy.") {
+            path = format!("cy[{}]", show(key));
         }
         DataError::new(file, path, explain(err, text))
     })?;
@@ -708,7 +713,82 @@ pub fn validate_inspection(file: &str, ins: &Inspection) -> Vec<DataError> {
             }
         }
     }
+    check_welsh(
+        file,
+        &ins.cy,
+        crate::welsh::inspection_texts(ins),
+        "this inspection or of an item in this file",
+        &mut errors,
+    );
     errors
+}
+
+/// Every entry of a `cy` table must name an English text of the file (by the key of its id
+/// and field) and hold some Welsh.
+fn check_welsh(
+    file: &str,
+    cy: &Welsh,
+    texts: Vec<(String, &str)>,
+    ids: &str,
+    errors: &mut Vec<DataError>,
+) {
+    if cy.is_empty() {
+        return;
+    }
+    let mut known: HashMap<&str, usize> = HashMap::new();
+    for (key, _) in &texts {
+        *known.entry(key.as_str()).or_default() += 1;
+    }
+    for (key, welsh) in &cy.0 {
+        let path = format!("cy[{}]", show(key));
+        let message = match known.get(key.as_str()) {
+            Some(1) if welsh.trim().is_empty() => "must not be empty; expected the Welsh of the \
+                 English text there (leave the entry out to show the English)"
+                .to_string(),
+            Some(1) => continue,
+            Some(_) => format!(
+                "ambiguous key {}: its id is both the inspection's and an item's; expected item \
+                 ids that differ from the inspection's id",
+                show(key)
+            ),
+            None => unknown_welsh_key(key, &texts, ids),
+        };
+        errors.push(DataError::new(file, path, message));
+    }
+}
+
+/// Why a `cy` key names no English text, and which keys would.
+fn unknown_welsh_key(key: &str, texts: &[(String, &str)], ids: &str) -> String {
+    let Some((id, field)) = key.split_once('.') else {
+        return format!(
+            "key {} names no field; expected \"<id>.<field>\", e.g. {}",
+            show(key),
+            texts
+                .first()
+                .map_or_else(|| show("afi-1.text"), |(k, _)| show(k))
+        );
+    };
+    let prefix = format!("{id}.");
+    let fields: Vec<&str> = texts
+        .iter()
+        .filter_map(|(k, _)| k.strip_prefix(prefix.as_str()))
+        .collect();
+    if fields.is_empty() {
+        format!(
+            "unknown id {}; expected the id of {ids}, then a field, e.g. {}",
+            show(id),
+            texts
+                .first()
+                .map_or_else(|| show("afi-1.text"), |(k, _)| show(k))
+        )
+    } else {
+        format!(
+            "{} has no English text at {} to translate; expected one of its text fields: {}",
+            show(id),
+            show(field),
+            fields.join(", ")
+        )
+    }
 }
 
 fn all_ids(ins: &Inspection) -> HashSet<&str> {
@@ -929,6 +1009,13 @@ pub fn validate_manifest(file: &str, m: &Manifest) -> Vec<DataError> {
             }
         }
     }
+    check_welsh(
+        file,
+        &m.cy,
+        crate::welsh::manifest_texts(m),
+        "a force, inspection or lineage in this manifest",
+        &mut errors,
+    );
     errors
 }
 
@@ -1024,6 +1111,20 @@ pub fn validate_dataset(
             json(&ins.published.as_ref().map(|p| &p.date)),
         );
         mismatch("counts", json(&e.counts), json(&crate::counts(ins)));
+        let title = crate::welsh::key(&e.id, "title");
+        let (in_manifest, in_file) = (manifest.cy.0.get(&title), ins.cy.0.get(&title));
+        if in_manifest != in_file {
+            errors.push(DataError::new(
+                manifest_file,
+                format!("cy[{}]", show(&title)),
+                format!(
+                    "manifest says {} but {file} says {}; expected the same Welsh title in both \
+                     (or in neither)",
+                    json(&in_manifest),
+                    json(&in_file)
+                ),
+            ));
+        }
     }
     for (file, ins) in inspections.values() {
         for (i, f) in ins.follow_ups.iter().enumerate() {
