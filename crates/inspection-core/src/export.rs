@@ -255,11 +255,13 @@ fn subset(
         .cloned()
         .collect();
     // Welsh only for the text that is left.
-    let keys: HashSet<String> = crate::welsh::inspection_texts(&kept)
-        .into_iter()
-        .map(|(k, _)| k)
-        .collect();
-    kept.cy.0.retain(|k, _| keys.contains(k));
+    let mut cy = Welsh::default();
+    for (key, _) in crate::welsh::inspection_texts(&kept) {
+        if let Some(welsh) = ins.cy.text(&key) {
+            cy.insert(key, welsh.to_string());
+        }
+    }
+    kept.cy = cy;
     kept
 }
 
@@ -323,7 +325,7 @@ pub fn to_json(ins: &Inspection) -> String {
 
 /// A manifest listing only `ins` (as `file`), for validating an export with `check`.
 pub fn manifest_for(ins: &Inspection, forces: &[Force], file: &str) -> Manifest {
-    Manifest {
+    let mut manifest = Manifest {
         schema_version: SCHEMA_VERSION,
         synthetic: ins.synthetic,
         forces: forces
@@ -333,16 +335,14 @@ pub fn manifest_for(ins: &Inspection, forces: &[Force], file: &str) -> Manifest 
             .collect(),
         inspections: vec![ManifestEntry::for_inspection(ins, file)],
         lineages: Vec::new(),
-        // The Welsh title, which the manifest and the file must agree on.
-        cy: Welsh(
-            ins.cy
-                .0
-                .get_key_value(&crate::welsh::key(&ins.id, "title"))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .into_iter()
-                .collect(),
-        ),
+        cy: Welsh::default(),
+    };
+    // The Welsh title, which the manifest and the file must agree on.
+    let title = crate::welsh::key(&ins.id, "title");
+    if let Some(welsh) = ins.cy.text(&title) {
+        manifest.cy.insert(title, welsh.to_string());
     }
+    manifest
 }
 
 /// Download name: `<force>-<view>-<period>.<ext>`, e.g. `gwent-improvements-2018-19.csv`, or
@@ -561,20 +561,17 @@ mod tests {
             (crate::welsh::key(kept, "name"), "Cyfreithlondeb"),
             (crate::welsh::key(dropped, "name"), "Effeithiolrwydd"),
         ] {
-            ins.cy.0.insert(k, v.to_string());
+            ins.cy.insert(k, v.to_string());
         }
         assert_eq!(crate::validate::validate_inspection("x", &ins), vec![]);
         let (cards, _) = grade_cards(&ins, &state(&[("pillar", kept)]));
         let out = grades_json(&ins, &cards);
         assert_checks(&out, &m.forces);
-        let keys: Vec<&str> = out.cy.0.keys().map(String::as_str).collect();
+        let keys: Vec<&str> = out.cy.iter().map(|(k, _)| k).collect();
         assert_eq!(keys, vec![title.as_str(), "legitimacy.name"]);
         // The manifest for the export carries the Welsh title too, as validation requires.
         let manifest = manifest_for(&out, &m.forces, "export.json");
-        assert_eq!(
-            manifest.cy.0.get(&title).map(String::as_str),
-            Some("Arolygiad (prawf)")
-        );
+        assert_eq!(manifest.cy.text(&title), Some("Arolygiad (prawf)"));
     }
 
     #[test]

@@ -732,62 +732,39 @@ fn check_welsh(
     ids: &str,
     errors: &mut Vec<DataError>,
 ) {
-    if cy.is_empty() {
-        return;
-    }
-    let mut known: HashMap<&str, usize> = HashMap::new();
-    for (key, _) in &texts {
-        *known.entry(key.as_str()).or_default() += 1;
-    }
-    for (key, welsh) in &cy.0 {
-        let path = format!("cy[{}]", show(key));
-        let message = match known.get(key.as_str()) {
-            Some(1) if welsh.trim().is_empty() => "must not be empty; expected the Welsh of the \
+    for (key, welsh) in cy.iter() {
+        let message = match texts.iter().filter(|(k, _)| k == key).count() {
+            1 if welsh.trim().is_empty() => "must not be empty; expected the Welsh of the \
                  English text there (leave the entry out to show the English)"
                 .to_string(),
-            Some(1) => continue,
-            Some(_) => format!(
-                "ambiguous key {}: its id is both the inspection's and an item's; expected item \
-                 ids that differ from the inspection's id",
-                show(key)
-            ),
-            None => unknown_welsh_key(key, &texts, ids),
+            1 => continue,
+            0 => {
+                // The fields the key's id does have, if it is an id here at all.
+                let id = key.split_once('.').map_or(key, |(id, _)| id);
+                let fields: Vec<&str> = texts
+                    .iter()
+                    .filter_map(|(k, _)| k.strip_prefix(id)?.strip_prefix('.'))
+                    .collect();
+                if fields.is_empty() {
+                    format!(
+                        "unknown id {}; expected \"<id>.<field>\" with the id of {ids}, e.g. {}",
+                        show(id),
+                        show(texts.first().map_or("", |(k, _)| k))
+                    )
+                } else {
+                    format!(
+                        "no English text there to translate; expected one of {}'s text \
+                         fields: {}",
+                        show(id),
+                        fields.join(", ")
+                    )
+                }
+            }
+            _ => "ambiguous: both the inspection and an item have this id; expected item ids \
+                 that differ from the inspection's id"
+                .to_string(),
         };
-        errors.push(DataError::new(file, path, message));
-    }
-}
-
-/// Why a `cy` key names no English text, and which keys would.
-fn unknown_welsh_key(key: &str, texts: &[(String, &str)], ids: &str) -> String {
-    let Some((id, field)) = key.split_once('.') else {
-        return format!(
-            "key {} names no field; expected \"<id>.<field>\", e.g. {}",
-            show(key),
-            texts
-                .first()
-                .map_or_else(|| show("afi-1.text"), |(k, _)| show(k))
-        );
-    };
-    let prefix = format!("{id}.");
-    let fields: Vec<&str> = texts
-        .iter()
-        .filter_map(|(k, _)| k.strip_prefix(prefix.as_str()))
-        .collect();
-    if fields.is_empty() {
-        format!(
-            "unknown id {}; expected the id of {ids}, then a field, e.g. {}",
-            show(id),
-            texts
-                .first()
-                .map_or_else(|| show("afi-1.text"), |(k, _)| show(k))
-        )
-    } else {
-        format!(
-            "{} has no English text at {} to translate; expected one of its text fields: {}",
-            show(id),
-            show(field),
-            fields.join(", ")
-        )
+        errors.push(DataError::new(file, format!("cy[{}]", show(key)), message));
     }
 }
 
@@ -1112,7 +1089,7 @@ pub fn validate_dataset(
         );
         mismatch("counts", json(&e.counts), json(&crate::counts(ins)));
         let title = crate::welsh::key(&e.id, "title");
-        let (in_manifest, in_file) = (manifest.cy.0.get(&title), ins.cy.0.get(&title));
+        let (in_manifest, in_file) = (manifest.cy.text(&title), ins.cy.text(&title));
         if in_manifest != in_file {
             errors.push(DataError::new(
                 manifest_file,

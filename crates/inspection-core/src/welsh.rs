@@ -12,23 +12,84 @@
 //! model adds costs code in the browser bundle: a `cy` object on every item type cost 10 KB
 //! (brotli) of wasm, this table well under a tenth of that.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Deref;
 
 use serde::de::{Error as _, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
 
 use crate::i18n::Lang;
 use crate::model::{Inspection, Judgment, Manifest};
 
 /// A `cy` table: Welsh text by the key of the English it translates (`<id>.<field>`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[serde(transparent)]
-pub struct Welsh(pub BTreeMap<String, String>);
+///
+/// Held in a `serde_json::Map` whose values are always strings, rather than a `BTreeMap` of
+/// its own: the bundle already has the JSON map's code (for `serde_json::Value`), and a second
+/// map type cost 4 KB of wasm.
+#[derive(Debug, PartialEq, Eq, Default)]
+pub struct Welsh(Map<String, Value>);
 
-/// Like a map, but a key given twice is an error (as for every other object in the data):
-/// JSON parsers disagree on which copy wins.
+/// By hand, through `iter` and `insert`, which the bundle has anyway: a derived `Clone` would
+/// add the map's (and `Value`'s) clone code.
+impl Clone for Welsh {
+    fn clone(&self) -> Welsh {
+        let mut out = Welsh::default();
+        for (k, v) in self.iter() {
+            out.insert(k.to_string(), v.to_string());
+        }
+        out
+    }
+}
+
+impl Welsh {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The Welsh under `key`, if the table has it.
+    pub fn text(&self, key: &str) -> Option<&str> {
+        self.0.get(key).and_then(Value::as_str)
+    }
+
+    /// The Welsh of the English at `<id>.<field>`, if the table has it.
+    pub fn get(&self, id: &str, field: &str) -> Option<&str> {
+        if self.0.is_empty() {
+            return None;
+        }
+        self.text(&key(id, field))
+    }
+
+    /// Sets the Welsh under `key`.
+    pub fn insert(&mut self, key: String, welsh: String) {
+        self.0.insert(key, Value::String(welsh));
+    }
+
+    /// Every entry, by key.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str().unwrap_or_default()))
+    }
+
+    /// `en`, the English at `<id>.<field>`, as a page in `lang` shows it.
+    pub fn pick(&self, lang: Lang, id: &str, field: &str, en: &str) -> Text {
+        let cy = match lang {
+            Lang::Cy => self.get(id, field),
+            Lang::En => None,
+        };
+        Text::pick(lang, en, cy)
+    }
+}
+
+impl Serialize for Welsh {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+/// A JSON object of strings; a key given twice is an error (as in every other object of the
+/// data: JSON parsers disagree on which copy wins).
 impl<'de> Deserialize<'de> for Welsh {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Welsh, D::Error> {
         struct Table;
@@ -40,41 +101,18 @@ impl<'de> Deserialize<'de> for Welsh {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Welsh, A::Error> {
-                let mut out = BTreeMap::new();
+                let mut out = Welsh::default();
                 while let Some(key) = map.next_key::<String>()? {
-                    if out.contains_key(&key) {
+                    if out.0.contains_key(&key) {
                         return Err(A::Error::custom(format_args!("duplicate field `{key}`")));
                     }
-                    let value = map.next_value()?;
-                    out.insert(key, value);
+                    let welsh: String = map.next_value()?;
+                    out.insert(key, welsh);
                 }
-                Ok(Welsh(out))
+                Ok(out)
             }
         }
         d.deserialize_map(Table)
-    }
-}
-
-impl Welsh {
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The Welsh of the English at `<id>.<field>`, if the table has it.
-    pub fn get(&self, id: &str, field: &str) -> Option<&str> {
-        if self.0.is_empty() {
-            return None;
-        }
-        self.0.get(&key(id, field)).map(String::as_str)
-    }
-
-    /// `en`, the English at `<id>.<field>`, as a page in `lang` shows it.
-    pub fn pick(&self, lang: Lang, id: &str, field: &str, en: &str) -> Text {
-        let cy = match lang {
-            Lang::Cy => self.get(id, field),
-            Lang::En => None,
-        };
-        Text::pick(lang, en, cy)
     }
 }
 
@@ -267,12 +305,11 @@ mod tests {
     use crate::test_data::bundled;
 
     fn table(pairs: &[(&str, &str)]) -> Welsh {
-        Welsh(
-            pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-        )
+        let mut cy = Welsh::default();
+        for (k, v) in pairs {
+            cy.insert(k.to_string(), v.to_string());
+        }
+        cy
     }
 
     #[test]
@@ -341,11 +378,11 @@ mod tests {
         source.id = ins.id.clone();
         ins.sources.push(source);
         assert_eq!(crate::validate::validate_inspection("x", &ins), vec![]);
-        ins.cy.0.insert(key(&ins.id, "title"), "Teitl".into());
+        ins.cy.insert(key(&ins.id, "title"), "Teitl".into());
         let errors = crate::validate::validate_inspection("x", &ins);
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(errors[0].path, "cy[\"gwent-peel-2018-19.title\"]");
-        assert!(errors[0].message.starts_with("ambiguous key"), "{errors:?}");
+        assert!(errors[0].message.starts_with("ambiguous"), "{errors:?}");
     }
 
     /// The schema's `propertyNames` pattern, by hand.

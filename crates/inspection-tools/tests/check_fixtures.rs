@@ -1227,8 +1227,8 @@ fn welsh_for_an_unknown_item() {
         "welsh-unknown-id",
         &[
             "welsh-unknown-id/testshire-2018.json: cy[\"afi-vetting-clearence.text\"]: unknown id \
-           \"afi-vetting-clearence\"; expected the id of this inspection or of an item in this \
-           file, then a field, e.g. \"testshire-2018.title\"",
+           \"afi-vetting-clearence\"; expected \"<id>.<field>\" with the id of this inspection or \
+           of an item in this file, e.g. \"testshire-2018.title\"",
         ],
     );
 }
@@ -1238,9 +1238,8 @@ fn welsh_for_a_field_the_item_does_not_have() {
     assert_errors(
         "welsh-unknown-field",
         &[
-            "welsh-unknown-field/testshire-2018.json: cy[\"legitimacy.question\"]: \"legitimacy\" \
-           has no English text at \"question\" to translate; expected one of its text fields: \
-           name",
+            "welsh-unknown-field/testshire-2018.json: cy[\"legitimacy.question\"]: no English \
+           text there to translate; expected one of \"legitimacy\"'s text fields: name",
         ],
     );
 }
@@ -1250,8 +1249,8 @@ fn welsh_key_without_a_field() {
     assert_errors(
         "welsh-key-without-field",
         &[
-            "welsh-key-without-field/testshire-2018.json: cy[\"legitimacy\"]: key \"legitimacy\" \
-           names no field; expected \"<id>.<field>\", e.g. \"testshire-2018.title\"",
+            "welsh-key-without-field/testshire-2018.json: cy[\"legitimacy\"]: no English text \
+           there to translate; expected one of \"legitimacy\"'s text fields: name",
         ],
     );
 }
@@ -1285,8 +1284,8 @@ fn welsh_in_the_manifest_for_an_unknown_id() {
         "welsh-manifest-unknown-id",
         &[
             "welsh-manifest-unknown-id/index.json: cy[\"testshire-2017.title\"]: unknown id \
-           \"testshire-2017\"; expected the id of a force, inspection or lineage in this manifest, \
-           then a field, e.g. \"testshire.name\"",
+           \"testshire-2017\"; expected \"<id>.<field>\" with the id of a force, inspection or \
+           lineage in this manifest, e.g. \"testshire.name\"",
         ],
     );
 }
