@@ -23,7 +23,7 @@ pub fn ImprovementsView(
     /// Pillar/area options for the filter panel, set here once the data is in.
     pillars: RwSignal<Vec<(String, String)>>,
 ) -> impl IntoView {
-    let render: RenderLoaded = Arc::new(move |manifest, loaded| {
+    let render: RenderLoaded = Arc::new(move |manifest, loaded, original| {
         let mut ordered: Vec<_> = loaded.values().collect();
         ordered.sort_by(|a, b| b.period.cmp(&a.period));
         pillars.set(pillar_options(&ordered));
@@ -33,7 +33,7 @@ pub fn ImprovementsView(
             .collect();
         let export_rows = Arc::new(rows.clone());
         view! {
-            <crate::components::export::ImprovementsExport manifest loaded=Arc::new(loaded) rows=export_rows state />
+            <crate::components::export::ImprovementsExport manifest loaded=original rows=export_rows state />
             <ImprovementList rows state />
         }
         .into_any()

@@ -256,11 +256,11 @@ fn subset(
         .collect();
     // Welsh only for the text that is left.
     let mut cy = Welsh::default();
-    for (key, _) in crate::welsh::inspection_texts(&kept) {
+    crate::welsh::each_text(&mut kept, &mut |key, _| {
         if let Some(welsh) = ins.cy.text(&key) {
             cy.insert(key, welsh.to_string());
         }
-    }
+    });
     kept.cy = cy;
     kept
 }

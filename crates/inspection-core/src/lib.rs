@@ -16,7 +16,7 @@ pub mod welsh;
 pub use grade::{Grade, GradeScale};
 pub use model::*;
 pub use validate::DataError;
-pub use welsh::{Text, Welsh};
+pub use welsh::Welsh;
 
 /// Counts as the manifest lists them, derived from an inspection file.
 pub fn counts(ins: &Inspection) -> Counts {

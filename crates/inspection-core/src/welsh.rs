@@ -2,24 +2,24 @@
 //! English. A data file may also carry a `cy` table: the Welsh of any of its text fields, each
 //! under the key of the English it translates, `<id>.<field>` — e.g. `afi-vetting.text`,
 //! `afi-vetting.parts[0]`, `legitimacy.carried_over.from`, or `<inspection id>.title` for the
-//! file's own fields. [`inspection_texts`] and [`manifest_texts`] list every key there can be.
+//! file's own fields. [`each_text`] and [`each_manifest_text`] walk every key there can be.
 //!
-//! A Welsh page shows the Welsh where the table has it, in the page's language; elsewhere it
-//! shows the English, marked `lang="en"` so screen readers pronounce it as English. An English
-//! page always shows the English.
+//! A Welsh page shows the data [`localize`]d: each text the table translates replaced by its
+//! Welsh. Everything the views derive (cards, lists, search, highlights) then works on the text
+//! shown. Data text still in English is marked `lang="en"` so screen readers pronounce it as
+//! English; text that is one of the data's Welsh texts is not. An English page always shows
+//! the English. Downloads in the published schema are made from the data as loaded.
 //!
 //! One table per file, rather than Welsh fields on every item, because each field the data
 //! model adds costs code in the browser bundle: a `cy` object on every item type cost 10 KB
-//! (brotli) of wasm, this table well under a tenth of that.
+//! (brotli) of wasm.
 
 use std::fmt;
-use std::ops::Deref;
 
 use serde::de::{Error as _, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::i18n::Lang;
 use crate::model::{Inspection, Judgment, Manifest};
 
 /// A `cy` table: Welsh text by the key of the English it translates (`<id>.<field>`).
@@ -70,15 +70,6 @@ impl Welsh {
         self.0
             .iter()
             .map(|(k, v)| (k.as_str(), v.as_str().unwrap_or_default()))
-    }
-
-    /// `en`, the English at `<id>.<field>`, as a page in `lang` shows it.
-    pub fn pick(&self, lang: Lang, id: &str, field: &str, en: &str) -> Text {
-        let cy = match lang {
-            Lang::Cy => self.get(id, field),
-            Lang::En => None,
-        };
-        Text::pick(lang, en, cy)
     }
 }
 
@@ -154,187 +145,174 @@ impl schemars::JsonSchema for Welsh {
     }
 }
 
-/// A data text as a page shows it, and the language its element must be marked with.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Text {
-    pub text: String,
-    /// The element's `lang` attribute: `Some("en")` for English on a Welsh page, `None`
-    /// where the text is in the page's own language.
-    pub lang: Option<&'static str>,
+/// What [`each_text`] calls for every English text: its key and the text itself.
+pub type TextFn<'a> = dyn FnMut(String, &mut String) + 'a;
+
+fn list(f: &mut TextFn, id: &str, field: &str, items: &mut [String]) {
+    for (i, text) in items.iter_mut().enumerate() {
+        f(key(id, &format!("{field}[{i}]")), text);
+    }
 }
 
-impl Text {
-    /// The Welsh `cy` on a Welsh page where there is one, else the English `en`.
-    pub fn pick(lang: Lang, en: &str, cy: Option<&str>) -> Text {
-        match cy {
-            Some(cy) if lang == Lang::Cy => Text {
-                text: cy.to_string(),
-                lang: None,
-            },
-            _ => Text {
-                text: en.to_string(),
-                lang: lang.data_lang(),
-            },
+fn some(f: &mut TextFn, id: &str, field: &str, text: &mut Option<String>) {
+    if let Some(text) = text {
+        f(key(id, field), text);
+    }
+}
+
+fn judgments(f: &mut TextFn, js: &mut [Judgment]) {
+    for j in js {
+        f(key(&j.id, "name"), &mut j.name);
+        some(f, &j.id, "question", &mut j.question);
+        some(f, &j.id, "summary", &mut j.summary);
+        if let Some(c) = &mut j.carried_over {
+            f(key(&j.id, "carried_over.from"), &mut c.from);
+            f(key(&j.id, "carried_over.statement"), &mut c.statement);
+        }
+        judgments(f, &mut j.children);
+    }
+}
+
+/// Calls `f` with the key and the text of every English text of an inspection file that its
+/// `cy` table may translate, in file order. A key given twice (an item sharing the
+/// inspection's id) is ambiguous.
+pub fn each_text(ins: &mut Inspection, f: &mut TextFn) {
+    let id = ins.id.clone();
+    f(key(&id, "title"), &mut ins.title);
+    if let Some(p) = &mut ins.published {
+        f(key(&id, "published.basis"), &mut p.basis);
+    }
+    list(f, &id, "most_similar_forces", &mut ins.most_similar_forces);
+    if let Some(o) = &mut ins.observations {
+        f(key(&id, "observations.role"), &mut o.role);
+        list(f, &id, "observations.paragraphs", &mut o.paragraphs);
+    }
+    for s in &mut ins.sources {
+        f(key(&s.id, "title"), &mut s.title);
+        f(key(&s.id, "publisher"), &mut s.publisher);
+    }
+    judgments(f, &mut ins.judgments);
+    for a in &mut ins.areas_for_improvement {
+        f(key(&a.id, "text"), &mut a.text);
+        list(f, &a.id, "parts", &mut a.parts);
+    }
+    for c in &mut ins.causes_of_concern {
+        f(key(&c.id, "text"), &mut c.text);
+        list(f, &c.id, "recommendations", &mut c.recommendations);
+    }
+    for u in &mut ins.follow_ups {
+        f(key(&u.id, "text"), &mut u.text);
+        f(key(&u.id, "origin"), &mut u.origin);
+        f(key(&u.id, "status_text"), &mut u.status_text);
+    }
+    for x in &mut ins.findings {
+        f(key(&x.id, "text"), &mut x.text);
+    }
+    for q in &mut ins.quotes {
+        f(key(&q.id, "role"), &mut q.role);
+        f(key(&q.id, "text"), &mut q.text);
+    }
+    for x in &mut ins.figures {
+        some(f, &x.id, "group", &mut x.group);
+        f(key(&x.id, "name"), &mut x.name);
+        f(key(&x.id, "value_label"), &mut x.value_label);
+        f(key(&x.id, "period"), &mut x.period);
+        for (i, c) in x.comparators.iter_mut().enumerate() {
+            f(key(&x.id, &format!("comparators[{i}].label")), &mut c.label);
+        }
+    }
+    for n in &mut ins.notes {
+        f(key(&n.id, "text"), &mut n.text);
+    }
+}
+
+/// [`each_text`] for the manifest: force names, inspection titles, lineage names and notes.
+pub fn each_manifest_text(m: &mut Manifest, f: &mut TextFn) {
+    for x in &mut m.forces {
+        f(key(&x.id, "name"), &mut x.name);
+    }
+    for e in &mut m.inspections {
+        f(key(&e.id, "title"), &mut e.title);
+    }
+    for l in &mut m.lineages {
+        f(key(&l.id, "name"), &mut l.name);
+        for (k, s) in l.steps.iter_mut().enumerate() {
+            some(f, &l.id, &format!("steps[{k}].note"), &mut s.note);
         }
     }
 }
 
-impl Deref for Text {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        &self.text
-    }
+/// Every key an inspection file's `cy` table may hold, in file order.
+pub fn inspection_keys(ins: &Inspection) -> Vec<String> {
+    let mut keys = Vec::new();
+    each_text(&mut ins.clone(), &mut |k, _| keys.push(k));
+    keys
 }
 
-impl fmt::Display for Text {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
-    }
+/// Every key the manifest's `cy` table may hold.
+pub fn manifest_keys(m: &Manifest) -> Vec<String> {
+    let mut keys = Vec::new();
+    each_manifest_text(&mut m.clone(), &mut |k, _| keys.push(k));
+    keys
 }
 
-/// Every English text of a file that its `cy` table may translate: (key, English).
-struct Texts<'a>(Vec<(String, &'a str)>);
-
-impl<'a> Texts<'a> {
-    fn add(&mut self, id: &str, field: &str, en: &'a str) {
-        self.0.push((key(id, field), en));
+/// Replaces every English text of `ins` that its `cy` table translates by the Welsh: the
+/// inspection as a Welsh page shows it.
+pub fn localize(ins: &mut Inspection) {
+    if ins.cy.is_empty() {
+        return;
     }
-
-    fn some(&mut self, id: &str, field: &str, en: &'a Option<String>) {
-        if let Some(en) = en {
-            self.add(id, field, en);
-        }
-    }
-
-    fn list(&mut self, id: &str, field: &str, en: &'a [String]) {
-        for (i, e) in en.iter().enumerate() {
-            self.add(id, &format!("{field}[{i}]"), e);
-        }
-    }
-
-    fn judgments(&mut self, js: &'a [Judgment]) {
-        for j in js {
-            self.add(&j.id, "name", &j.name);
-            self.some(&j.id, "question", &j.question);
-            self.some(&j.id, "summary", &j.summary);
-            if let Some(c) = &j.carried_over {
-                self.add(&j.id, "carried_over.from", &c.from);
-                self.add(&j.id, "carried_over.statement", &c.statement);
-            }
-            self.judgments(&j.children);
-        }
-    }
+    let cy = std::mem::take(&mut ins.cy);
+    each_text(ins, &mut translate(&cy));
+    ins.cy = cy;
 }
 
-/// Every key an inspection file's `cy` table may hold, with the English it names, in file
-/// order. A key that appears twice (an item sharing the inspection's id) is ambiguous.
-pub fn inspection_texts(ins: &Inspection) -> Vec<(String, &str)> {
-    let mut t = Texts(Vec::new());
-    let id = ins.id.as_str();
-    t.add(id, "title", &ins.title);
-    if let Some(p) = &ins.published {
-        t.add(id, "published.basis", &p.basis);
+/// [`localize`] for the manifest.
+pub fn localize_manifest(m: &mut Manifest) {
+    if m.cy.is_empty() {
+        return;
     }
-    t.list(id, "most_similar_forces", &ins.most_similar_forces);
-    if let Some(o) = &ins.observations {
-        t.add(id, "observations.role", &o.role);
-        t.list(id, "observations.paragraphs", &o.paragraphs);
-    }
-    for s in &ins.sources {
-        t.add(&s.id, "title", &s.title);
-        t.add(&s.id, "publisher", &s.publisher);
-    }
-    t.judgments(&ins.judgments);
-    for a in &ins.areas_for_improvement {
-        t.add(&a.id, "text", &a.text);
-        t.list(&a.id, "parts", &a.parts);
-    }
-    for c in &ins.causes_of_concern {
-        t.add(&c.id, "text", &c.text);
-        t.list(&c.id, "recommendations", &c.recommendations);
-    }
-    for f in &ins.follow_ups {
-        t.add(&f.id, "text", &f.text);
-        t.add(&f.id, "origin", &f.origin);
-        t.add(&f.id, "status_text", &f.status_text);
-    }
-    for f in &ins.findings {
-        t.add(&f.id, "text", &f.text);
-    }
-    for q in &ins.quotes {
-        t.add(&q.id, "role", &q.role);
-        t.add(&q.id, "text", &q.text);
-    }
-    for f in &ins.figures {
-        t.some(&f.id, "group", &f.group);
-        t.add(&f.id, "name", &f.name);
-        t.add(&f.id, "value_label", &f.value_label);
-        t.add(&f.id, "period", &f.period);
-        for (i, c) in f.comparators.iter().enumerate() {
-            t.add(&f.id, &format!("comparators[{i}].label"), &c.label);
-        }
-    }
-    for n in &ins.notes {
-        t.add(&n.id, "text", &n.text);
-    }
-    t.0
+    let cy = std::mem::take(&mut m.cy);
+    each_manifest_text(m, &mut translate(&cy));
+    m.cy = cy;
 }
 
-/// Every key the manifest's `cy` table may hold, with the English it names.
-pub fn manifest_texts(m: &Manifest) -> Vec<(String, &str)> {
-    let mut t = Texts(Vec::new());
-    for f in &m.forces {
-        t.add(&f.id, "name", &f.name);
-    }
-    for e in &m.inspections {
-        t.add(&e.id, "title", &e.title);
-    }
-    for l in &m.lineages {
-        t.add(&l.id, "name", &l.name);
-        for (k, s) in l.steps.iter().enumerate() {
-            t.some(&l.id, &format!("steps[{k}].note"), &s.note);
+fn translate(cy: &Welsh) -> impl FnMut(String, &mut String) + '_ {
+    move |key, text| {
+        if let Some(welsh) = cy.text(&key) {
+            *text = welsh.to_string();
         }
     }
-    t.0
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+    use std::sync::Arc;
+
     use super::*;
     use crate::test_data::bundled;
+    use crate::url::UrlState;
+    use crate::view::{filter_rows, grade_cards, improvement_rows, pillar_options, ImprovementRow};
 
-    fn table(pairs: &[(&str, &str)]) -> Welsh {
-        let mut cy = Welsh::default();
-        for (k, v) in pairs {
-            cy.insert(k.to_string(), v.to_string());
-        }
-        cy
-    }
-
-    #[test]
-    fn welsh_pages_show_welsh_where_there_is_some_and_mark_english_elsewhere() {
-        let cy = table(&[("legitimacy.name", "Cyfreithlondeb")]);
-        let welsh = cy.pick(Lang::Cy, "legitimacy", "name", "Legitimacy");
-        assert_eq!((welsh.text.as_str(), welsh.lang), ("Cyfreithlondeb", None));
-        let english = cy.pick(Lang::Cy, "effectiveness", "name", "Effectiveness");
-        assert_eq!((&*english, english.lang), ("Effectiveness", Some("en")));
-        let on_english_page = cy.pick(Lang::En, "legitimacy", "name", "Legitimacy");
-        assert_eq!(
-            (&*on_english_page, on_english_page.lang),
-            ("Legitimacy", None)
-        );
-        assert_eq!(on_english_page.to_string(), "Legitimacy");
-        let none = Welsh::default().pick(Lang::Cy, "legitimacy", "name", "Legitimacy");
-        assert_eq!(none.lang, Some("en"));
+    /// Every (key, text) of `ins`.
+    fn texts(ins: &Inspection) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        each_text(&mut ins.clone(), &mut |k, t| out.push((k, t.clone())));
+        out
     }
 
     #[test]
     fn keys_name_every_text_of_the_bundled_data() {
         let (m, l) = bundled();
         let ins = &l["gwent-peel-2018-19"];
-        let texts = inspection_texts(ins);
-        let find = |k: &str| texts.iter().find(|(key, _)| key == k).map(|(_, en)| *en);
+        let texts = texts(ins);
+        let find = |k: &str| {
+            texts
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, t)| t.as_str())
+        };
         assert_eq!(find("gwent-peel-2018-19.title"), Some(ins.title.as_str()));
         assert_eq!(find("legitimacy.name"), Some("Legitimacy"));
         let afi = &ins.areas_for_improvement[0];
@@ -358,16 +336,159 @@ mod tests {
         }
         // No key twice in the bundled data, and every key matches the schema's pattern.
         for ins in l.values() {
-            let mut keys: Vec<String> = inspection_texts(ins).into_iter().map(|t| t.0).collect();
+            let mut keys = inspection_keys(ins);
             let n = keys.len();
             keys.sort();
             keys.dedup();
             assert_eq!(keys.len(), n, "{}", ins.id);
             assert!(keys.iter().all(|k| key_shape_ok(k)), "{keys:?}");
         }
-        let mkeys: Vec<String> = manifest_texts(&m).into_iter().map(|t| t.0).collect();
+        let mkeys = manifest_keys(&m);
         assert!(mkeys.contains(&"gwent.name".to_string()));
         assert!(mkeys.iter().all(|k| key_shape_ok(k)), "{mkeys:?}");
+    }
+
+    /// The bundled data plus some made-up Welsh (tests only: the sources are English).
+    fn bundled_with_welsh() -> (Manifest, HashMap<String, Inspection>) {
+        let (mut m, mut l) = bundled();
+        let ins = l.get_mut("gwent-peel-2018-19").unwrap();
+        for (k, v) in [
+            ("gwent-peel-2018-19.title", "Arolygiad PEEL 2018/19 (prawf)"),
+            ("legitimacy.name", "Cyfreithlondeb"),
+            (
+                "afi-vetting-clearance.text",
+                "Dylai’r heddlu sicrhau gliriad fetio i bawb.",
+            ),
+            ("calls-999-per-1000.name", "Galwadau 999 fesul 1,000"),
+        ] {
+            ins.cy.insert(k.into(), v.into());
+        }
+        for (k, v) in [
+            ("gwent-peel-2018-19.title", "Arolygiad PEEL 2018/19 (prawf)"),
+            ("gwent-legitimacy.name", "Cyfreithlondeb"),
+        ] {
+            m.cy.insert(k.into(), v.into());
+        }
+        let all: HashMap<String, (String, Inspection)> = l
+            .iter()
+            .map(|(id, i)| (id.clone(), (format!("{id}.json"), i.clone())))
+            .collect();
+        assert_eq!(
+            crate::validate::validate_dataset("index.json", &m, &all),
+            vec![]
+        );
+        assert_eq!(crate::validate::validate_manifest("index.json", &m), vec![]);
+        for i in l.values() {
+            assert_eq!(crate::validate::validate_inspection("x", i), vec![]);
+        }
+        (m, l)
+    }
+
+    #[test]
+    fn localize_replaces_only_what_the_table_translates() {
+        let (mut m, l) = bundled_with_welsh();
+        let original = &l["gwent-peel-2018-19"];
+        let mut ins = original.clone();
+        localize(&mut ins);
+        assert_eq!(ins.title, "Arolygiad PEEL 2018/19 (prawf)");
+        assert_eq!(
+            ins.judgments
+                .iter()
+                .find(|j| j.id == "legitimacy")
+                .unwrap()
+                .name,
+            "Cyfreithlondeb"
+        );
+        assert_eq!(ins.figures[0].name, "Galwadau 999 fesul 1,000");
+        // Everything else stays English, and the table stays.
+        let effectiveness = ins
+            .judgments
+            .iter()
+            .find(|j| j.id == "effectiveness")
+            .unwrap();
+        assert_eq!(effectiveness.name, "Effectiveness");
+        assert_eq!(ins.cy, original.cy);
+        let changed = texts(original)
+            .into_iter()
+            .zip(texts(&ins))
+            .filter(|(a, b)| a != b)
+            .count();
+        assert_eq!(changed, 4);
+        // Without a table nothing changes.
+        let other = &l["gwent-peel-2021-22"];
+        let mut same = other.clone();
+        localize(&mut same);
+        assert_eq!(&same, other);
+        localize_manifest(&mut m);
+        assert_eq!(
+            m.lineages
+                .iter()
+                .find(|x| x.id == "gwent-legitimacy")
+                .unwrap()
+                .name,
+            "Cyfreithlondeb"
+        );
+        assert_eq!(
+            m.inspections
+                .iter()
+                .find(|e| e.id == "gwent-peel-2018-19")
+                .unwrap()
+                .title,
+            "Arolygiad PEEL 2018/19 (prawf)"
+        );
+    }
+
+    #[test]
+    fn views_of_localized_data_show_and_search_the_welsh() {
+        let (mut m, mut l) = bundled_with_welsh();
+        let english = l.clone();
+        localize_manifest(&mut m);
+        l.values_mut().for_each(localize);
+        let rows: Vec<Arc<ImprovementRow>> =
+            improvement_rows(&m, &l).into_iter().map(Arc::new).collect();
+        let key = "gwent-peel-2018-19/afi-vetting-clearance";
+        let row = rows.iter().find(|r| r.key == key).unwrap();
+        assert_eq!(row.text, "Dylai’r heddlu sicrhau gliriad fetio i bawb.");
+        assert_eq!(row.pillar_name.as_deref(), Some("Cyfreithlondeb"));
+        assert_eq!(row.inspection_title, "Arolygiad PEEL 2018/19 (prawf)");
+        // The 2016 item it continues shows it by its Welsh text.
+        let old = rows
+            .iter()
+            .find(|r| r.thread.iter().any(|t| t.row_key.as_deref() == Some(key)))
+            .unwrap();
+        assert!(old.thread.iter().any(|t| t.text.starts_with("Dylai’r")));
+        // The search runs over the text shown.
+        let q = UrlState::from_pairs([("q", "gliriad fetio")]);
+        let shown = filter_rows(&rows, &q);
+        let hits: Vec<&str> = shown.iter().map(|r| r.key.as_str()).collect();
+        assert!(hits.contains(&key), "{hits:?}");
+        let (cards, _) = grade_cards(
+            &l["gwent-peel-2018-19"],
+            &UrlState::from_pairs([("q", "cyfreithlondeb")]),
+        );
+        assert_eq!(
+            cards
+                .iter()
+                .map(|c| c.judgment.id.as_str())
+                .collect::<Vec<_>>(),
+            vec!["legitimacy"]
+        );
+        let options = pillar_options(&[&l["gwent-peel-2018-19"]]);
+        assert!(options.contains(&("legitimacy".into(), "Cyfreithlondeb".into())));
+        let h = crate::history::history(&m, &l);
+        assert!(h.rows.iter().any(|r| r.name == "Cyfreithlondeb"));
+        // The data as loaded (and so every download in the published schema) stays English.
+        let (cards, _) = grade_cards(&l["gwent-peel-2018-19"], &UrlState::default());
+        let out = crate::export::grades_json(&english["gwent-peel-2018-19"], &cards);
+        assert_eq!(
+            out.judgments
+                .iter()
+                .find(|j| j.id == "legitimacy")
+                .unwrap()
+                .name,
+            "Legitimacy"
+        );
+        assert_eq!(out.cy.get("legitimacy", "name"), Some("Cyfreithlondeb"));
     }
 
     #[test]
