@@ -28,6 +28,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     InspectionStore::provide();
+    crate::i18n::DataLang::provide();
     let state = use_url_state();
     let lang = Memo::new(move |_| state.get().lang);
     Effect::new(move |_| {

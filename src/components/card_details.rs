@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::highlight::Highlight;
 use crate::components::status_tag::StatusTag;
-use crate::i18n::use_lang;
+use crate::i18n::{use_data_lang, use_lang};
 use inspection_core::i18n::{self, Lang, T};
 
 /// The expandable part of a grade card: what the inspectorate asked the force to improve
@@ -17,6 +17,7 @@ pub fn CardDetails(
     query: Memo<Query>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let dl = use_data_lang();
     let name_of = {
         let card = card.clone();
         move |id: &str| {
@@ -35,14 +36,14 @@ pub fn CardDetails(
                 {(!a.parts.is_empty()).then(|| view! {
                     <ul>{a.parts.iter().map(|p| view! { <li><Highlight text=p.clone() query /></li> }).collect_view()}</ul>
                 })}
-                {area.map(|n| view! { <span class="afi__area">" (" <span lang=lang.data_lang()>{n}</span> ")"</span> })}
+                {area.map(|n| view! { <span class="afi__area">" (" <span lang=dl.of(&n)>{n.clone()}</span> ")"</span> })}
             </li>
         }
     }).collect_view();
     let causes = card.causes.clone().into_iter().map(|c| view! {
         <li class="cause">
             <Highlight text=c.text.clone() query />
-            <ul>{c.recommendations.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
+            <ul>{c.recommendations.iter().map(|r| view! { <li lang=dl.of(r)>{r.clone()}</li> }).collect_view()}</ul>
         </li>
     }).collect_view();
     let follow_ups = card.follow_ups.clone().into_iter().map(|f| {
@@ -51,7 +52,7 @@ pub fn CardDetails(
             <li class="follow-up">
                 <StatusTag status />
                 " " <Highlight text=f.text.clone() query />
-                <span class="follow-up__status">" — “" <span lang=lang.data_lang()>{f.status_text.clone()}</span> "” (" {T::FromLabel.get(lang)} " " <span lang=lang.data_lang()>{f.origin.clone()}</span> ")"</span>
+                <span class="follow-up__status">" — “" <span lang=dl.of(&f.status_text)>{f.status_text.clone()}</span> "” (" {T::FromLabel.get(lang)} " " <span lang=dl.of(&f.origin)>{f.origin.clone()}</span> ")"</span>
             </li>
         }
     }).collect_view();
@@ -65,7 +66,7 @@ pub fn CardDetails(
         .notes
         .clone()
         .into_iter()
-        .map(|n| view! { <li lang=lang.data_lang()>{n.text}</li> })
+        .map(|n| view! { <li lang=dl.of(&n.text)>{n.text.clone()}</li> })
         .collect_view();
     view! {
         <details class="grade-card__details">

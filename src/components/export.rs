@@ -140,11 +140,14 @@ pub fn PrintMeta() -> impl IntoView {
     }
 }
 
-/// Download buttons of the grades view: the cards shown, as CSV and as an inspection file.
+/// Download buttons of the grades view: the cards shown, as CSV (the text as shown) and as an
+/// inspection file (the data as loaded, Welsh table and all).
 #[component]
 pub fn GradesExport(
-    /// The inspection shown.
+    /// The inspection as the page shows it.
     ins: Arc<Inspection>,
+    /// The inspection as loaded.
+    original: Arc<Inspection>,
     /// Current state from the URL.
     state: Memo<UrlState>,
 ) -> impl IntoView {
@@ -152,6 +155,7 @@ pub fn GradesExport(
     let name = |ext: &str| file_name(&ins.force, "grades", Some(&ins.period), ext);
     let csv_ins = ins.clone();
     let json_ins = ins.clone();
+    let json_original = original;
     let graded = !ins.judgments.is_empty();
     let downloads = vec![
         Download {
@@ -169,7 +173,7 @@ pub fn GradesExport(
             mime: JSON_TYPE,
             make: Arc::new(move || {
                 to_json(&grades_json(
-                    &json_ins,
+                    &json_original,
                     &grade_cards(&json_ins, &state.get_untracked()).0,
                 ))
             }),
@@ -189,7 +193,7 @@ pub fn GradesExport(
 pub fn ImprovementsExport(
     /// The manifest, for inspection order and the force's id.
     manifest: Arc<Manifest>,
-    /// Every loaded inspection, by id.
+    /// Every loaded inspection, by id, as loaded.
     loaded: Arc<HashMap<String, Inspection>>,
     /// Every row, unfiltered.
     rows: Arc<Vec<Arc<ImprovementRow>>>,

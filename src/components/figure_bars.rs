@@ -6,7 +6,7 @@ use inspection_core::i18n::T;
 use inspection_core::Figure;
 use leptos::prelude::*;
 
-use crate::i18n::use_lang;
+use crate::i18n::{use_data_lang, use_lang};
 
 const WIDTH: f64 = 620.0;
 const LABEL_W: f64 = 230.0;
@@ -22,6 +22,7 @@ pub fn FigureBars(
     figure: Figure,
 ) -> impl IntoView {
     let lang = use_lang();
+    let dl = use_data_lang();
     let bars = bars(&figure);
     let height = bars.len() as f64 * (BAR_H + GAP) + GAP;
     let title_id = format!("figure-{}-title", figure.id);
@@ -32,6 +33,12 @@ pub fn FigureBars(
         .collect::<Vec<_>>()
         .join("; ");
     let title = format!("{}: {summary}", figure.name);
+    // The chart reads as one text: marked English if any of its data text is.
+    let title_lang = dl.of_all(
+        &std::iter::once(figure.name.as_str())
+            .chain(bars.iter().map(|b| b.label.as_str()))
+            .collect::<Vec<_>>(),
+    );
     let drawn = bars
         .iter()
         .enumerate()
@@ -50,7 +57,7 @@ pub fn FigureBars(
         .collect_view();
     view! {
         <svg class="figure-bars" viewBox=format!("0 0 {WIDTH} {height}") width=WIDTH height=height
-            role="img" aria-labelledby=labelled_by xmlns="http://www.w3.org/2000/svg" lang=lang.data_lang()>
+            role="img" aria-labelledby=labelled_by xmlns="http://www.w3.org/2000/svg" lang=title_lang>
             <title id=title_id>{title}</title>
             {drawn}
         </svg>
@@ -81,25 +88,26 @@ pub fn FigureTable(
     figures: Vec<Figure>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let dl = lang.data_lang();
+    let dl = use_data_lang();
     let rows = figures
         .into_iter()
         .map(|f| {
             let value = format!("{}: {}", f.value_label, format_value(lang, f.value, f.unit));
             let compared = comparator_text(lang, &f);
+            let labels: Vec<&str> = f.comparators.iter().map(|c| c.label.as_str()).collect();
             view! {
                 <tr data-figure=f.id.clone()>
-                    <th scope="row" lang=dl>{f.name.clone()}</th>
-                    <td lang=dl>{value}</td>
-                    <td lang=dl>{compared}</td>
-                    <td lang=dl>{f.period.clone()}</td>
+                    <th scope="row" lang=dl.of(&f.name)>{f.name.clone()}</th>
+                    <td lang=dl.of(&f.value_label)>{value}</td>
+                    <td lang=dl.of_all(&labels)>{compared}</td>
+                    <td lang=dl.of(&f.period)>{f.period.clone()}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
         <table class="figures-table">
-            <caption lang=dl>{caption}</caption>
+            <caption lang=dl.of(&caption)>{caption.clone()}</caption>
             <thead>
                 <tr>
                     <th scope="col">{T::Measure.get(lang)}</th>

@@ -4,7 +4,7 @@ use inspection_core::view::AfiStatus;
 use inspection_core::{Grade, ManifestEntry};
 use leptos::prelude::*;
 
-use crate::i18n::use_lang;
+use crate::i18n::{use_data_lang, use_lang};
 use crate::nav::use_set_state;
 
 /// The filter panel (MOJ "filter a list" pattern): every change applies at once and is
@@ -20,6 +20,7 @@ pub fn FilterPanel(
     pillars: Signal<Vec<(String, String)>>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let dl = use_data_lang();
     let set_state = use_set_state();
     // Narrow memos, so a keystroke in the search box does not touch every <option>.
     let is_improvements = Memo::new(move |_| state.get().view == View::Improvements);
@@ -56,7 +57,7 @@ pub fn FilterPanel(
         .map(|e| {
             let id = e.id.clone();
             let selected = move || selected_inspection.with(|s| s.as_deref() == Some(id.as_str()));
-            view! { <option value=e.id.clone() selected=selected lang=lang.data_lang()>{format!("{} ({})", e.title, e.period)}</option> }
+            view! { <option value=e.id.clone() selected=selected lang=dl.of(&e.title)>{format!("{} ({})", e.title, e.period)}</option> }
         })
         .collect_view();
     view! {
@@ -77,7 +78,8 @@ pub fn FilterPanel(
                     <option value="" selected=move || selected_pillar.with(Option::is_none)>{T::AllPillars.get(lang)}</option>
                     {move || pillars.get().into_iter().map(|(id, label)| {
                         let selected = selected_pillar.with(|p| p.as_deref() == Some(id.as_str()));
-                        view! { <option value=id selected=selected lang=lang.data_lang()>{label}</option> }
+                        let label_lang = dl.of(label.strip_prefix("— ").unwrap_or(&label));
+                        view! { <option value=id selected=selected lang=label_lang>{label}</option> }
                     }).collect_view()}
                 </select>
             </div>

@@ -6,7 +6,7 @@ use inspection_core::Inspection;
 use leptos::prelude::*;
 
 use crate::components::highlight::Highlight;
-use crate::i18n::use_lang;
+use crate::i18n::{use_data_lang, use_lang};
 
 /// Findings, quotes and figures of an inspection that grades nothing (e.g. the 2012 revisit).
 #[component]
@@ -17,7 +17,7 @@ pub fn Findings(
     query: Memo<Query>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let dl = lang.data_lang();
+    let dl = use_data_lang();
     let findings = {
         let ins = ins.clone();
         move || {
@@ -31,7 +31,7 @@ pub fn Findings(
         }
     };
     let figures = ins.figures.iter().map(|f| {
-        view! { <tr><th scope="row" lang=dl>{f.name.clone()}</th><td>{f.value}</td><td lang=dl>{f.period.clone()}</td></tr> }
+        view! { <tr><th scope="row" lang=dl.of(&f.name)>{f.name.clone()}</th><td>{f.value}</td><td lang=dl.of(&f.period)>{f.period.clone()}</td></tr> }
     }).collect_view();
     view! {
         <section class="findings" aria-labelledby="findings-title">

@@ -7,7 +7,7 @@ use crate::components::card_details::CardDetails;
 use crate::components::grade_badge::GradeBadge;
 use crate::components::highlight::Highlight;
 use crate::components::source_line::SourceLine;
-use crate::i18n::use_lang;
+use crate::i18n::{use_data_lang, use_lang};
 use inspection_core::i18n::{self, Lang, T};
 
 /// "3 areas for improvement", or a plain statement that the sources list none.
@@ -28,6 +28,7 @@ pub fn GradeCard(
     query: Memo<Query>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let dl = use_data_lang();
     let j = card.judgment.clone();
     let heading_id = format!("card-{}", j.id);
     let labelled_by = heading_id.clone();
@@ -41,7 +42,7 @@ pub fn GradeCard(
                 </h3>
                 <GradeBadge grade=j.grade />
             </header>
-            {j.question.clone().map(|q| view! { <p class="grade-card__question" lang=lang.data_lang()>{q}</p> })}
+            {j.question.clone().map(|q| view! { <p class="grade-card__question" lang=dl.of(&q)>{q.clone()}</p> })}
             <JudgmentMeta judgment=j.clone() />
             <p class="grade-card__afi-count">{afi_count_text(lang, card.afis.len())}</p>
             {(!rows.is_empty()).then(|| view! {
@@ -83,6 +84,7 @@ fn JudgmentMeta(
     judgment: Judgment,
 ) -> impl IntoView {
     let lang = use_lang();
+    let dl = use_data_lang();
     let last = judgment.last_inspected.map(
         |y| view! { <span class="last-inspected">{T::LastInspected.get(lang)} " " {y}</span> },
     );
@@ -91,7 +93,7 @@ fn JudgmentMeta(
             <p class="carried-over">
                 <span aria-hidden="true">"↻ "</span>
                 <strong>{T::CarriedOver.get(lang)}</strong>
-                " " {T::CarriedFrom.get(lang)} " " <span lang=lang.data_lang()>{c.from}</span>
+                " " {T::CarriedFrom.get(lang)} " " <span lang=dl.of(&c.from)>{c.from.clone()}</span>
                 " " {T::NotReinspected.get(lang)}
             </p>
         }

@@ -1,10 +1,10 @@
 use inspection_core::search::Query;
 use leptos::prelude::*;
 
-use crate::i18n::use_lang;
+use crate::i18n::use_data_lang;
 
 /// Data text with the search matches marked. Always rendered as text nodes, never as HTML,
-/// and marked as English on a Welsh page (the sources are in English).
+/// and marked as English on a Welsh page unless it is the data's Welsh.
 #[component]
 pub fn Highlight(
     /// The text to show.
@@ -12,8 +12,12 @@ pub fn Highlight(
     text: String,
     /// The current search; re-highlights when it changes.
     query: Memo<Query>,
+    /// Its `lang` attribute, where the text is made of several data texts (by default, that
+    /// of the one data text it is).
+    #[prop(optional)]
+    lang: Option<Option<&'static str>>,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let lang = lang.unwrap_or_else(|| use_data_lang().of(&text));
     let text: std::sync::Arc<str> = text.into();
     // The marked ranges, so a new search redraws only the texts whose marks it changes.
     let ranges = {
@@ -37,5 +41,5 @@ pub fn Highlight(
             })
             .unwrap_or_default()
     };
-    view! { <span lang=lang.data_lang()>{parts}</span> }
+    view! { <span lang=lang>{parts}</span> }
 }

@@ -9,7 +9,7 @@ use inspection_core::url::{UrlState, View};
 use leptos::prelude::*;
 
 use crate::components::grade_badge::icon;
-use crate::i18n::use_lang;
+use crate::i18n::{use_data_lang, use_lang};
 use crate::nav::{use_href, use_set_state};
 
 /// Geometry in SVG user units; the SVG scales to its box through `viewBox`.
@@ -139,7 +139,7 @@ fn ChartRow(
     /// Current state from the URL.
     state: Memo<UrlState>,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let name_lang = use_data_lang().of(&row.name);
     let y = row_y(index);
     let mid = y + ROW_H / 2;
     let lines = wrap(&row.name, 22);
@@ -173,7 +173,7 @@ fn ChartRow(
     view! {
         <g class="history-chart__row" data-lineage=row.lineage_id.clone()>
             <line x1=0 y1=y x2={col_x(row.cells.len())} y2=y class="history-chart__rule" />
-            <text class="history-chart__name" lang=lang.data_lang()>{name}</text>
+            <text class="history-chart__name" lang=name_lang>{name}</text>
             {links}
             {cells}
         </g>

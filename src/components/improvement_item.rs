@@ -8,7 +8,7 @@ use crate::components::grade_badge::GradeBadge;
 use crate::components::highlight::Highlight;
 use crate::components::source_line::SourceLine;
 use crate::components::status_tag::StatusTag;
-use crate::i18n::use_lang;
+use crate::i18n::{use_data_lang, use_lang};
 use inspection_core::i18n::{self, T};
 
 /// One item of the improvements list: its text, area, inspection, status and thread.
@@ -20,15 +20,19 @@ pub fn ImprovementItem(
     query: Memo<Query>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let dl = use_data_lang();
     let anchor = row_anchor(&row.key);
-    let area = match &row.pillar_name {
-        Some(p) => format!("{p} › {}", row.judgment_name),
-        None => row.judgment_name.clone(),
+    let (area, area_lang) = match &row.pillar_name {
+        Some(p) => (
+            format!("{p} › {}", row.judgment_name),
+            dl.of_all(&[p, &row.judgment_name]),
+        ),
+        None => (row.judgment_name.clone(), dl.of(&row.judgment_name)),
     };
     let origin = row
         .origin
         .clone()
-        .map(|o| view! { <p class="improvement__origin">{T::FromLabel.get(lang)} " " <span lang=lang.data_lang()>{o}</span></p> });
+        .map(|o| view! { <p class="improvement__origin">{T::FromLabel.get(lang)} " " <span lang=dl.of(&o)>{o.clone()}</span></p> });
     let kind_class = match row.kind {
         RowKind::AreaForImprovement => "afi",
         RowKind::CauseOfConcern => "cause",
@@ -48,9 +52,9 @@ pub fn ImprovementItem(
             })}
             <dl class="improvement__meta">
                 <dt>{T::Area.get(lang)}</dt>
-                <dd><Highlight text=area query />" " <GradeBadge grade=row.area_grade /></dd>
+                <dd><Highlight text=area lang=area_lang query />" " <GradeBadge grade=row.area_grade /></dd>
                 <dt>{T::Inspection.get(lang)}</dt>
-                <dd><span lang=lang.data_lang()>{row.inspection_title.clone()}</span> " (" {row.period.clone()} ")"</dd>
+                <dd><span lang=dl.of(&row.inspection_title)>{row.inspection_title.clone()}</span> " (" {row.period.clone()} ")"</dd>
             </dl>
             {origin}
             {(!row.thread.is_empty()).then(|| view! { <Thread steps=row.thread.clone() /> })}
@@ -71,22 +75,23 @@ fn Thread(
     steps: Vec<ThreadStep>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let dl = use_data_lang();
     view! {
         <div class="thread">
             <p class="thread__title">{T::History.get(lang)}</p>
             <ol class="thread__steps">
                 {steps.into_iter().map(|s| {
                     let label = match s.relation {
-                        Relation::FollowedUp => view! { {T::FollowedUpIn.get(lang)} " " <span lang=lang.data_lang()>{s.inspection_title.clone()}</span> {format!(" ({}): ", s.period)} }.into_any(),
+                        Relation::FollowedUp => view! { {T::FollowedUpIn.get(lang)} " " <span lang=dl.of(&s.inspection_title)>{s.inspection_title.clone()}</span> {format!(" ({}): ", s.period)} }.into_any(),
                         Relation::ContinuedBy => format!("{} {}: ", T::CarriedForwardIn.get(lang), s.period).into_any(),
                         Relation::Continues => {
                             let what = if s.period.is_empty() { s.inspection_title.clone() } else { s.period.clone() };
-                            view! { {T::ContinuesEarlier.get(lang)} " (" <span lang=lang.data_lang()>{what}</span> "): " }.into_any()
+                            view! { {T::ContinuesEarlier.get(lang)} " (" <span lang=dl.of(&what)>{what.clone()}</span> "): " }.into_any()
                         }
                     };
                     let text = match s.row_key {
-                        Some(k) => view! { <a href=format!("#{}", row_anchor(&k)) lang=lang.data_lang()>{s.text.clone()}</a> }.into_any(),
-                        None => view! { <q lang=lang.data_lang()>{s.text.clone()}</q> }.into_any(),
+                        Some(k) => view! { <a href=format!("#{}", row_anchor(&k)) lang=dl.of(&s.text)>{s.text.clone()}</a> }.into_any(),
+                        None => view! { <q lang=dl.of(&s.text)>{s.text.clone()}</q> }.into_any(),
                     };
                     view! { <li>{label}{text}{s.status.map(|st| view! { " " <StatusTag status=st /> })}</li> }
                 }).collect_view()}

@@ -4,7 +4,7 @@ use inspection_core::i18n::{format_date, T};
 use inspection_core::{Inspection, ManifestEntry};
 use leptos::prelude::*;
 
-use crate::i18n::use_lang;
+use crate::i18n::{use_data_lang, use_lang};
 use crate::nav::use_href;
 
 /// Title, date, sources and whether this inspection is current or superseded.
@@ -18,7 +18,7 @@ pub fn InspectionHeader(
     newest: Option<ManifestEntry>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let dl = lang.data_lang();
+    let dl = use_data_lang();
     let href = use_href();
     let is_current = newest.as_ref().is_none_or(|n| n.id == entry.id);
     let notice = if is_current {
@@ -44,7 +44,7 @@ pub fn InspectionHeader(
                 <p>
                     <span aria-hidden="true">"⚠ "</span>
                     <strong>{T::Superseded.get(lang)}</strong>
-                    " " {T::SupersededBy.get(lang)} " " <span lang=dl>{n.title.clone()}</span>
+                    " " {T::SupersededBy.get(lang)} " " <span lang=dl.of(&n.title)>{n.title.clone()}</span>
                     {format!(" ({}). ", n.period)} {T::NotCurrentGrades.get(lang)}
                 </p>
                 <p><a href=link>{T::SeeNewest.get(lang)}</a></p>
@@ -53,21 +53,21 @@ pub fn InspectionHeader(
         .into_any()
     };
     let published = ins.published.clone().map(|p| {
-        view! { <p class="inspection__date">{T::Published.get(lang)} " " {format_date(lang, &p.date)} " (" <span lang=dl>{p.basis}</span> ")"</p> }
+        view! { <p class="inspection__date">{T::Published.get(lang)} " " {format_date(lang, &p.date)} " (" <span lang=dl.of(&p.basis)>{p.basis.clone()}</span> ")"</p> }
     });
     let sources = ins.sources.iter().map(|s| {
         let date = s.date.as_deref().map(|d| format!(", {}", format_date(lang, d)));
-        view! { <li><cite lang=dl>{s.title.clone()}</cite> ", " <span lang=dl>{s.publisher.clone()}</span> {date} " (" <code>{s.file.clone()}</code> ")"</li> }
+        view! { <li><cite lang=dl.of(&s.title)>{s.title.clone()}</cite> ", " <span lang=dl.of(&s.publisher)>{s.publisher.clone()}</span> {date} " (" <code>{s.file.clone()}</code> ")"</li> }
     }).collect_view();
     let notes = ins
         .notes
         .iter()
-        .map(|n| view! { <li lang=dl>{n.text.clone()}</li> })
+        .map(|n| view! { <li lang=dl.of(&n.text)>{n.text.clone()}</li> })
         .collect_view();
     let note_count = ins.notes.len();
     view! {
         <section class="inspection" aria-labelledby="inspection-title">
-            <h2 id="inspection-title" lang=dl>{entry.title.clone()}</h2>
+            <h2 id="inspection-title" lang=dl.of(&entry.title)>{entry.title.clone()}</h2>
             <p class="inspection__period">{T::Period.get(lang)} " " {entry.period.clone()}</p>
             {notice}
             {published}

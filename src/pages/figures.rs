@@ -18,7 +18,7 @@ use crate::components::figure_bars::{FigureBars, FigureTable};
 use crate::components::inspection_header::InspectionHeader;
 use crate::components::result_count::ResultCount;
 use crate::components::source_line::SourceLine;
-use crate::i18n::use_lang;
+use crate::i18n::{use_data_lang, use_lang};
 
 /// The figures view.
 #[component]
@@ -32,8 +32,8 @@ pub fn FiguresView(
 ) -> impl IntoView {
     pillars.set(Vec::new());
     // Every file, because the default is the newest inspection that has figures.
-    let render: RenderLoaded = Arc::new(move |manifest, loaded| {
-        view! { <FiguresBody manifest loaded=Arc::new(loaded) state /> }.into_any()
+    let render: RenderLoaded = Arc::new(move |manifest, loaded, _| {
+        view! { <FiguresBody manifest loaded state /> }.into_any()
     });
     view! { <AllInspections manifest loading=T::LoadingFigures render /> }
 }
@@ -95,7 +95,9 @@ fn InspectionFigures(
     };
     let count = Signal::derive(move || i18n::showing(lang, shown(), total, T::UnitFigures));
     let similar = (!ins.most_similar_forces.is_empty()).then(|| {
-        view! { <p class="figures__similar">{T::MostSimilarForces.get(lang)} " " <span lang=lang.data_lang()>{ins.most_similar_forces.join(", ")}</span></p> }
+        let forces: Vec<&str> = ins.most_similar_forces.iter().map(String::as_str).collect();
+        let forces_lang = use_data_lang().of_all(&forces);
+        view! { <p class="figures__similar">{T::MostSimilarForces.get(lang)} " " <span lang=forces_lang>{forces.join(", ")}</span></p> }
     });
     let body = if total == 0 {
         view! { <p class="figures__none">{T::NoFigures.get(lang)}</p> }.into_any()
@@ -131,7 +133,7 @@ fn FigureGroupSection(
     ins: Arc<Inspection>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let dl = lang.data_lang();
+    let dl = use_data_lang();
     let name = group
         .name
         .clone()
@@ -149,16 +151,16 @@ fn FigureGroupSection(
         .map(|f| {
             view! {
                 <li class="figure" data-figure=f.id.clone()>
-                    <h4 class="figure__name" lang=dl>{f.name.clone()}</h4>
+                    <h4 class="figure__name" lang=dl.of(&f.name)>{f.name.clone()}</h4>
                     <FigureBars figure=f.clone() />
-                    <p class="figure__period" lang=dl>{f.period.clone()}</p>
+                    <p class="figure__period" lang=dl.of(&f.period)>{f.period.clone()}</p>
                 </li>
             }
         })
         .collect_view();
     view! {
         <section class="figure-group">
-            <h3 class="figure-group__title" lang=dl>{name.clone()}</h3>
+            <h3 class="figure-group__title" lang=dl.of(&name)>{name.clone()}</h3>
             <ul class="figure-list">{charts}</ul>
             <FigureTable caption=name figures=group.figures.clone() />
             {sources}

@@ -14,7 +14,7 @@ use crate::components::grade_card::GradeCard;
 use crate::components::inspection_header::InspectionHeader;
 use crate::components::loading::Loading;
 use crate::components::result_count::ResultCount;
-use crate::i18n::use_lang;
+use crate::i18n::{use_data_lang, use_lang};
 use crate::store::InspectionStore;
 
 /// The grades view: one inspection's grade cards (newest by default).
@@ -28,6 +28,7 @@ pub fn GradesView(
     pillars: RwSignal<Vec<(String, String)>>,
 ) -> impl IntoView {
     let store = InspectionStore::expect();
+    let dl = use_data_lang();
     let entry = Memo::new({
         let manifest = manifest.clone();
         move |_| selected_inspection(&manifest, &state.get()).cloned()
@@ -51,8 +52,10 @@ pub fn GradesView(
                                     let newest_entry = newest_entry.clone();
                                     Suspend::new(async move {
                                         resource.await.map(|ins| {
+                                            let original = Arc::new(ins);
+                                            let ins = dl.show(&original);
                                             pillars.set(pillar_options(&[&ins]));
-                                            view! { <InspectionGrades ins=Arc::new(ins) entry newest=newest_entry state /> }
+                                            view! { <InspectionGrades ins original entry newest=newest_entry state /> }
                                         })
                                     })
                                 }
@@ -68,8 +71,10 @@ pub fn GradesView(
 /// One loaded inspection: its header and its (filtered) cards or findings.
 #[component]
 fn InspectionGrades(
-    /// The inspection.
+    /// The inspection as the page shows it.
     ins: Arc<Inspection>,
+    /// The inspection as loaded, for downloads in the published schema.
+    original: Arc<Inspection>,
     /// Its manifest entry.
     entry: ManifestEntry,
     /// The newest inspection, for the current/superseded notice.
@@ -96,7 +101,7 @@ fn InspectionGrades(
     let graded = !ins.judgments.is_empty();
     view! {
         <InspectionHeader ins=ins.clone() entry newest />
-        <crate::components::export::GradesExport ins=ins.clone() state />
+        <crate::components::export::GradesExport ins=ins.clone() original state />
         {if graded {
             view! {
                 <ResultCount text=count />

@@ -15,7 +15,7 @@ use crate::components::empty_state::EmptyState;
 use crate::components::export::{print_only, ExportPanel};
 use crate::components::history_chart::{card_state, cell_label, HistoryChart};
 use crate::components::result_count::ResultCount;
-use crate::i18n::use_lang;
+use crate::i18n::{use_data_lang, use_lang};
 use crate::nav::use_href;
 
 /// The history view.
@@ -28,7 +28,7 @@ pub fn HistoryView(
     /// Pillar/area options for the filter panel, set here once the data is in.
     pillars: RwSignal<Vec<(String, String)>>,
 ) -> impl IntoView {
-    let render: RenderLoaded = Arc::new(move |manifest, loaded| {
+    let render: RenderLoaded = Arc::new(move |manifest, loaded, _| {
         let mut ordered: Vec<&Inspection> = loaded.values().collect();
         inspection_core::sort::sort_by(&mut ordered, |a, b| b.period.cmp(&a.period));
         pillars.set(pillar_options(&ordered));
@@ -84,6 +84,7 @@ fn HistoryTable(
     state: Memo<UrlState>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let dl = use_data_lang();
     let heads = history
         .columns
         .iter()
@@ -101,7 +102,7 @@ fn HistoryTable(
                 .map(|(c, period)| match c {
                     Some(cell) => {
                         let context = format!("{}, {period}:", row.name);
-                        view! { <HistoryTableCell cell context state /> }.into_any()
+                        view! { <HistoryTableCell cell context context_lang=dl.of(&row.name) state /> }.into_any()
                     }
                     None => view! {
                         <td class="history-table__empty">
@@ -114,7 +115,7 @@ fn HistoryTable(
                 .collect_view();
             view! {
                 <tr data-lineage=row.lineage_id.clone()>
-                    <th scope="row" lang=lang.data_lang()>{row.name.clone()}</th>
+                    <th scope="row" lang=dl.of(&row.name)>{row.name.clone()}</th>
                     {cells}
                 </tr>
             }
@@ -136,6 +137,8 @@ fn HistoryTableCell(
     cell: HistoryCell,
     /// Area and period, read before the grade by screen readers: "Investigating crime, 2018/19:".
     context: String,
+    /// The language to mark the context with (that of the area's name).
+    context_lang: Option<&'static str>,
     /// Current state from the URL.
     state: Memo<UrlState>,
 ) -> impl IntoView {
@@ -153,7 +156,7 @@ fn HistoryTableCell(
     view! {
         <td class="history-table__cell" data-inspection=cell.inspection_id.clone() data-grade=cell.grade.map(|g| g.slug())>
             <a href=link class="history-table__link">
-                <span class="visually-hidden" lang=lang.data_lang()>{context}</span>
+                <span class="visually-hidden" lang=context_lang>{context}</span>
                 <span class="history-table__shape" aria-hidden="true">{shape}</span> " " {label}
             </a>
             {carried}

@@ -25,7 +25,7 @@ pub fn ImprovementsView(
     /// Pillar/area options for the filter panel, set here once the data is in.
     pillars: RwSignal<Vec<(String, String)>>,
 ) -> impl IntoView {
-    let render: RenderLoaded = Arc::new(move |manifest, loaded| {
+    let render: RenderLoaded = Arc::new(move |manifest, loaded, original| {
         let mut ordered: Vec<_> = loaded.values().collect();
         inspection_core::sort::sort_by(&mut ordered, |a, b| b.period.cmp(&a.period));
         pillars.set(pillar_options(&ordered));
@@ -46,7 +46,7 @@ pub fn ImprovementsView(
             })
         };
         view! {
-            <crate::components::export::ImprovementsExport manifest loaded=Arc::new(loaded) rows=rows.clone() selection state />
+            <crate::components::export::ImprovementsExport manifest loaded=original rows=rows.clone() selection state />
             <ImprovementList rows selection state />
         }
         .into_any()

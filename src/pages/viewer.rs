@@ -12,7 +12,7 @@ use crate::components::filters::FilterPanel;
 use crate::components::loading::Loading;
 use crate::components::selected_filters::SelectedFilters;
 use crate::components::view_tabs::ViewTabs;
-use crate::i18n::use_lang;
+use crate::i18n::{use_data_lang, use_lang};
 use crate::nav::use_url_state;
 use crate::pages::accessibility::AccessibilityStatement;
 use crate::pages::grades::GradesView;
@@ -22,8 +22,10 @@ use crate::pages::improvements::ImprovementsView;
 #[component]
 pub fn ViewerPage() -> impl IntoView {
     let state = use_url_state();
-    let manifest = LocalResource::new(|| async {
-        let result = api::fetch_manifest().await;
+    let dl = use_data_lang();
+    // The manifest as this page shows it (in Welsh where it has Welsh and the page is Welsh).
+    let manifest = LocalResource::new(move || async move {
+        let result = api::fetch_manifest().await.map(|m| dl.show_manifest(m));
         if let Err(e) = &result {
             e.log();
         }
@@ -42,7 +44,8 @@ pub fn ViewerPage() -> impl IntoView {
             (None, _) => T::PoliceInspections.get(lang).into_any(),
             (Some(f), Lang::En) => format!("{f} {}", T::InspectionsWord.en()).into_any(),
             (Some(f), Lang::Cy) => {
-                view! { {T::InspectionsWord.cy()} " " <span lang="en">{f}</span> }.into_any()
+                let f_lang = dl.of(&f);
+                view! { {T::InspectionsWord.cy()} " " <span lang=f_lang>{f}</span> }.into_any()
             }
         }
     };

@@ -19,6 +19,7 @@ use std::collections::HashSet;
 use crate::grade::Grade;
 use crate::model::*;
 use crate::view::{Card, ImprovementRow, SourceInfo};
+use crate::welsh::Welsh;
 
 /// Prepended to every CSV download (see the module docs for why).
 pub const BOM: char = '\u{FEFF}';
@@ -253,6 +254,14 @@ fn subset(
         .filter(|n| n.about.iter().all(|a| ids.contains(a)))
         .cloned()
         .collect();
+    // Welsh only for the text that is left.
+    let mut cy = Welsh::default();
+    crate::welsh::each_text(&mut kept, &mut |key, _| {
+        if let Some(welsh) = ins.cy.text(&key) {
+            cy.insert(key, welsh.to_string());
+        }
+    });
+    kept.cy = cy;
     kept
 }
 
@@ -316,7 +325,7 @@ pub fn to_json(ins: &Inspection) -> String {
 
 /// A manifest listing only `ins` (as `file`), for validating an export with `check`.
 pub fn manifest_for(ins: &Inspection, forces: &[Force], file: &str) -> Manifest {
-    Manifest {
+    let mut manifest = Manifest {
         schema_version: SCHEMA_VERSION,
         synthetic: ins.synthetic,
         forces: forces
@@ -326,7 +335,14 @@ pub fn manifest_for(ins: &Inspection, forces: &[Force], file: &str) -> Manifest 
             .collect(),
         inspections: vec![ManifestEntry::for_inspection(ins, file)],
         lineages: Vec::new(),
+        cy: Welsh::default(),
+    };
+    // The Welsh title, which the manifest and the file must agree on.
+    let title = crate::welsh::key(&ins.id, "title");
+    if let Some(welsh) = ins.cy.text(&title) {
+        manifest.cy.insert(title, welsh.to_string());
     }
+    manifest
 }
 
 /// Download name: `<force>-<view>-<period>.<ext>`, e.g. `gwent-improvements-2018-19.csv`, or
@@ -532,6 +548,30 @@ mod tests {
                 assert_eq!(items, n, "{} {filter:?}", ins.id);
             }
         }
+    }
+
+    #[test]
+    fn welsh_travels_with_the_text_it_translates() {
+        let (m, l) = bundled();
+        let mut ins = l["gwent-peel-2018-19"].clone();
+        let (kept, dropped) = ("legitimacy", "effectiveness");
+        let title = crate::welsh::key(&ins.id, "title");
+        for (k, v) in [
+            (title.clone(), "Arolygiad (prawf)"),
+            (crate::welsh::key(kept, "name"), "Cyfreithlondeb"),
+            (crate::welsh::key(dropped, "name"), "Effeithiolrwydd"),
+        ] {
+            ins.cy.insert(k, v.to_string());
+        }
+        assert_eq!(crate::validate::validate_inspection("x", &ins), vec![]);
+        let (cards, _) = grade_cards(&ins, &state(&[("pillar", kept)]));
+        let out = grades_json(&ins, &cards);
+        assert_checks(&out, &m.forces);
+        let keys: Vec<&str> = out.cy.iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, vec![title.as_str(), "legitimacy.name"]);
+        // The manifest for the export carries the Welsh title too, as validation requires.
+        let manifest = manifest_for(&out, &m.forces, "export.json");
+        assert_eq!(manifest.cy.text(&title), Some("Arolygiad (prawf)"));
     }
 
     #[test]

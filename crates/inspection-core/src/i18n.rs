@@ -40,10 +40,17 @@ impl Lang {
         }
     }
 
-    /// `lang` attribute for data text (always English in the bundled sources) on this page:
+    /// `lang` attribute for English data text (all of the bundled sources) on this page:
     /// only needed where the page itself is not English.
     pub fn data_lang(self) -> Option<&'static str> {
-        (self != Lang::En).then_some("en")
+        self.data_lang_of(false)
+    }
+
+    /// `lang` attribute for data text on this page that is either one of the data's Welsh
+    /// texts shown on a Welsh page (`welsh`), or English: English needs one where the page is
+    /// not English, Welsh on a Welsh page does not.
+    pub fn data_lang_of(self, welsh: bool) -> Option<&'static str> {
+        (self != Lang::En && !welsh).then_some("en")
     }
 }
 
@@ -414,5 +421,8 @@ mod tests {
         assert_eq!(Lang::Cy.other(), Lang::En);
         assert_eq!(Lang::Cy.data_lang(), Some("en"));
         assert_eq!(Lang::En.data_lang(), None);
+        assert_eq!(Lang::Cy.data_lang_of(true), None);
+        assert_eq!(Lang::Cy.data_lang_of(false), Some("en"));
+        assert_eq!(Lang::En.data_lang_of(false), None);
     }
 }

@@ -13,10 +13,12 @@ pub mod sort;
 pub mod url;
 pub mod validate;
 pub mod view;
+pub mod welsh;
 
 pub use grade::{Grade, GradeScale};
 pub use model::*;
 pub use validate::DataError;
+pub use welsh::Welsh;
 
 /// Counts as the manifest lists them, derived from an inspection file.
 pub fn counts(ins: &Inspection) -> Counts {

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::grade::{Grade, GradeScale};
+use crate::welsh::Welsh;
 
 /// Version of the data format; bumped only on a breaking change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -24,6 +25,10 @@ pub struct Manifest {
     pub inspections: Vec<ManifestEntry>,
     #[serde(default)]
     pub lineages: Vec<Lineage>,
+    /// Welsh for the manifest's text (force and lineage names, inspection titles, each title
+    /// the same as in the inspection's own file), by the key of the English it translates.
+    #[serde(default, skip_serializing_if = "Welsh::is_empty")]
+    pub cy: Welsh,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,6 +121,10 @@ pub struct Inspection {
     /// Inconsistencies and derivations found in the sources, recorded rather than resolved.
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// Welsh for any of this file's text, where the data has it, by the key of the English
+    /// it translates.
+    #[serde(default, skip_serializing_if = "Welsh::is_empty")]
+    pub cy: Welsh,
 }
 
 /// A publication date and what it rests on (the sources rarely state it plainly).

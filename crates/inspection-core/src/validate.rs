@@ -7,6 +7,7 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 
 use crate::model::{Inspection, Judgment, JudgmentLevel, Manifest, SCHEMA_VERSION};
+use crate::welsh::Welsh;
 
 /// A problem with one data file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -48,8 +49,13 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DataError
         return Err(err);
     }
     let de = &mut serde_json::Deserializer::from_str(text);
-    let value = deserialize_tracked(&mut *de, text)
-        .map_err(|(path, err)| DataError::new(file, path, explain(err, text)))?;
+    let value = deserialize_tracked(&mut *de, text).map_err(|(mut path, err)| {
+        // A `cy` key holds dots of its own; `cy.a.b` would read as nested objects.
+        if let Some(key) = path.strip_prefix("cy.") {
+            path = format!("cy[{}]", show(key));
+        }
+        DataError::new(file, path, explain(err, text))
+    })?;
     // Only whitespace may follow the document (serde_json::from_str checks this; a bare
     // Deserializer does not until asked).
     de.end()
@@ -730,7 +736,55 @@ pub fn validate_inspection(file: &str, ins: &Inspection) -> Vec<DataError> {
             }
         }
     }
+    if !ins.cy.is_empty() {
+        check_welsh(
+            file,
+            &ins.cy,
+            &crate::welsh::inspection_keys(ins),
+            "this inspection or of an item in this file",
+            &mut errors,
+        );
+    }
     errors
+}
+
+/// Every entry of a `cy` table must name an English text of the file (by the key of its id
+/// and field) and hold some Welsh.
+fn check_welsh(file: &str, cy: &Welsh, keys: &[String], ids: &str, errors: &mut Vec<DataError>) {
+    for (key, welsh) in cy.iter() {
+        let message = match keys.iter().filter(|k| *k == key).count() {
+            1 if welsh.trim().is_empty() => "must not be empty; expected the Welsh of the \
+                 English text there (leave the entry out to show the English)"
+                .to_string(),
+            1 => continue,
+            0 => {
+                // The fields the key's id does have, if it is an id here at all.
+                let id = key.split_once('.').map_or(key, |(id, _)| id);
+                let fields: Vec<&str> = keys
+                    .iter()
+                    .filter_map(|k| k.strip_prefix(id)?.strip_prefix('.'))
+                    .collect();
+                if fields.is_empty() {
+                    format!(
+                        "unknown id {}; expected \"<id>.<field>\" with the id of {ids}, e.g. {}",
+                        show(id),
+                        show(keys.first().map_or("", String::as_str))
+                    )
+                } else {
+                    format!(
+                        "no English text there to translate; expected one of {}'s text \
+                         fields: {}",
+                        show(id),
+                        fields.join(", ")
+                    )
+                }
+            }
+            _ => "ambiguous: both the inspection and an item have this id; expected item ids \
+                 that differ from the inspection's id"
+                .to_string(),
+        };
+        errors.push(DataError::new(file, format!("cy[{}]", show(key)), message));
+    }
 }
 
 fn all_ids(ins: &Inspection) -> HashSet<&str> {
@@ -951,6 +1005,15 @@ pub fn validate_manifest(file: &str, m: &Manifest) -> Vec<DataError> {
             }
         }
     }
+    if !m.cy.is_empty() {
+        check_welsh(
+            file,
+            &m.cy,
+            &crate::welsh::manifest_keys(m),
+            "a force, inspection or lineage in this manifest",
+            &mut errors,
+        );
+    }
     errors
 }
 
@@ -1046,6 +1109,20 @@ pub fn validate_dataset(
             json(&ins.published.as_ref().map(|p| &p.date)),
         );
         mismatch("counts", json(&e.counts), json(&crate::counts(ins)));
+        let title = crate::welsh::key(&e.id, "title");
+        let (in_manifest, in_file) = (manifest.cy.text(&title), ins.cy.text(&title));
+        if in_manifest != in_file {
+            errors.push(DataError::new(
+                manifest_file,
+                format!("cy[{}]", show(&title)),
+                format!(
+                    "manifest says {} but {file} says {}; expected the same Welsh title in both \
+                     (or in neither)",
+                    json(&in_manifest),
+                    json(&in_file)
+                ),
+            ));
+        }
     }
     for (file, ins) in inspections.values() {
         for (i, f) in ins.follow_ups.iter().enumerate() {

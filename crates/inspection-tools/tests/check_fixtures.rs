@@ -117,6 +117,15 @@ const CASES: &[&str] = &[
     "utf16-with-bom",
     "utf16-without-bom",
     "valid",
+    "valid-welsh",
+    "welsh-duplicate-key",
+    "welsh-empty",
+    "welsh-key-without-field",
+    "welsh-manifest-unknown-id",
+    "welsh-not-a-string",
+    "welsh-title-disagrees",
+    "welsh-unknown-field",
+    "welsh-unknown-id",
     "whitespace-only",
     "wrong-type",
 ];
@@ -1173,6 +1182,122 @@ fn terminal_colour_codes_around_the_json() {
             "terminal-escape-codes/testshire-2018.json: (top level): got control character U+001B \
              where the JSON should start; expected a JSON object — is the file binary, compressed or \
              captured terminal output?",
+        ],
+    );
+}
+
+// --- Welsh text (`cy` tables) ----------------------------------------------------------------
+
+#[test]
+fn valid_welsh_passes() {
+    // The base with Welsh for some of its text (and not for the rest): the data set the browser
+    // tests use for Welsh data text (end2end/tests/i18n.spec.js).
+    let report = inspection_tools::check_dir(&fixtures().join("valid-welsh"));
+    assert!(report.errors.is_empty(), "{:#?}", report.errors);
+    let manifest = report.manifest.expect("manifest loaded");
+    assert!(manifest.synthetic && report.inspections.iter().all(|i| i.synthetic));
+    assert_eq!(
+        manifest.cy.get("testshire", "name"),
+        Some("Heddlu Sir Brawf")
+    );
+    let ins = report
+        .inspections
+        .iter()
+        .find(|i| i.id == "testshire-2018")
+        .expect("2018 loaded");
+    assert_eq!(ins.cy.get("legitimacy", "name"), Some("Cyfreithlondeb"));
+    assert_eq!(ins.cy.get("ethical-behaviour", "name"), None);
+}
+
+#[test]
+fn welsh_text_must_not_be_empty() {
+    assert_errors(
+        "welsh-empty",
+        &[
+            "welsh-empty/testshire-2018.json: cy[\"afi-vetting-clearance.text\"]: must not be \
+           empty; expected the Welsh of the English text there (leave the entry out to show the \
+           English)",
+        ],
+    );
+}
+
+#[test]
+fn welsh_for_an_unknown_item() {
+    assert_errors(
+        "welsh-unknown-id",
+        &[
+            "welsh-unknown-id/testshire-2018.json: cy[\"afi-vetting-clearence.text\"]: unknown id \
+           \"afi-vetting-clearence\"; expected \"<id>.<field>\" with the id of this inspection or \
+           of an item in this file, e.g. \"testshire-2018.title\"",
+        ],
+    );
+}
+
+#[test]
+fn welsh_for_a_field_the_item_does_not_have() {
+    assert_errors(
+        "welsh-unknown-field",
+        &[
+            "welsh-unknown-field/testshire-2018.json: cy[\"legitimacy.question\"]: no English \
+           text there to translate; expected one of \"legitimacy\"'s text fields: name",
+        ],
+    );
+}
+
+#[test]
+fn welsh_key_without_a_field() {
+    assert_errors(
+        "welsh-key-without-field",
+        &[
+            "welsh-key-without-field/testshire-2018.json: cy[\"legitimacy\"]: no English text \
+           there to translate; expected one of \"legitimacy\"'s text fields: name",
+        ],
+    );
+}
+
+#[test]
+fn welsh_text_must_be_a_string() {
+    assert_errors(
+        "welsh-not-a-string",
+        &[
+            "welsh-not-a-string/testshire-2018.json: cy[\"legitimacy.name\"]: invalid type: \
+           sequence, expected a string at line 69 column 23",
+        ],
+    );
+}
+
+#[test]
+fn welsh_key_given_twice() {
+    assert_errors(
+        "welsh-duplicate-key",
+        &[
+            "welsh-duplicate-key/testshire-2018.json: cy[\"legitimacy.name\"]: duplicate field \
+           `legitimacy.name` at line 70 column 21; expected each key at most once in an object \
+           (parsers disagree on which copy wins)",
+        ],
+    );
+}
+
+#[test]
+fn welsh_in_the_manifest_for_an_unknown_id() {
+    assert_errors(
+        "welsh-manifest-unknown-id",
+        &[
+            "welsh-manifest-unknown-id/index.json: cy[\"testshire-2017.title\"]: unknown id \
+           \"testshire-2017\"; expected \"<id>.<field>\" with the id of a force, inspection or \
+           lineage in this manifest, e.g. \"testshire.name\"",
+        ],
+    );
+}
+
+#[test]
+fn welsh_title_in_manifest_and_file_disagree() {
+    assert_errors(
+        "welsh-title-disagrees",
+        &[
+            "welsh-title-disagrees/index.json: cy[\"testshire-2018.title\"]: manifest says \
+           \"Sir Brawf 2018/19\" but welsh-title-disagrees/testshire-2018.json says \
+           \"Sir Brawf 2018–19\"; expected the same Welsh title in both (or in neither)",
         ],
     );
 }

@@ -456,6 +456,7 @@ fn make_inspection(
         most_similar_forces: Vec::new(),
         observations: None,
         notes,
+        cy: Default::default(),
     };
     let afis = inspection
         .areas_for_improvement
@@ -516,6 +517,7 @@ fn main() -> ExitCode {
         forces,
         inspections: entries,
         lineages: Vec::new(),
+        cy: Default::default(),
     };
     let text = serde_json::to_string_pretty(&manifest).expect("serialisable");
     if let Err(e) = std::fs::write(args.out.join("index.json"), text + "\n") {

@@ -1006,6 +1006,7 @@ impl Builder {
             most_similar_forces: self.msg,
             observations: self.observations,
             notes: self.notes,
+            cy: Default::default(),
         };
         let errors = inspection_core::validate::validate_inspection("import", &inspection);
         if let Some(e) = errors.first() {
