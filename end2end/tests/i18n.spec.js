@@ -178,7 +178,8 @@ test.describe('focus and reduced motion', () => {
   });
 });
 
-test('keyboard-only walk-through in Welsh: switch inspection, filter, clear, open a card, switch language', async ({ page }) => {
+test('keyboard-only walk-through in Welsh: switch inspection, filter, clear, open a card, copy the embed code, switch language', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('./?lang=cy');
   await expect(page.locator('.grade-card').first()).toBeVisible();
   await page.keyboard.press('Tab');
@@ -198,8 +199,67 @@ test('keyboard-only walk-through in Welsh: switch inspection, filter, clear, ope
   await page.locator('.selected-filters').getByRole('link', { name: 'Clirio’r hidlwyr' }).focus();
   await page.keyboard.press('Enter');
   await expect(page).not.toHaveURL(/grade=/);
+  // Open the embed code generator and copy the code, by keyboard only.
+  await page.locator('summary', { hasText: 'Mewnosod yr olwg hon' }).focus();
+  await page.keyboard.press('Enter');
+  const code = page.getByLabel('HTML i fewnosod yr olwg hon');
+  await expect(code).toBeVisible();
+  const copy = page.getByRole('button', { name: 'Copïo' });
+  for (let i = 0; i < 10 && !(await copy.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(copy).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Wedi’i gopïo' })).toBeVisible();
+  const snippet = await code.inputValue();
+  expect(snippet).toContain('lang=cy');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
   await page.getByRole('link', { name: 'English' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page).toHaveURL(/inspection=gwent-peel-2018-19/);
+});
+
+// Data may carry Welsh (an optional `cy` table per file). This SYNTHETIC fixture (the fictional
+// Testshire) translates some fields and not others; the bundled Gwent data has no Welsh source.
+test.describe('Welsh data text', () => {
+  const FIXTURE = new URL('../../crates/inspection-tools/tests/fixtures/valid-welsh/', import.meta.url);
+  test.beforeEach(async ({ page }) => {
+    const { readFileSync, existsSync } = await import('node:fs');
+    await page.route('**/data/**', async (route) => {
+      const name = decodeURIComponent(new URL(route.request().url()).pathname.split('/data/').pop());
+      const path = new URL(name, FIXTURE);
+      if (!/^[\w.-]+\.json$/.test(name) || !existsSync(path)) return route.fulfill({ status: 404, body: 'not found' });
+      return route.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(path) });
+    });
+  });
+
+  const langOf = (locator) => locator.evaluate((el) => el.closest('[lang]').getAttribute('lang'));
+
+  test('shown in Welsh, unmarked, on Welsh pages; English elsewhere, marked lang="en"', async ({ page }) => {
+    await page.goto('./?lang=cy&inspection=testshire-2018&view=improvements');
+    const welsh = page.getByText('Dylai’r heddlu sicrhau bod gan bob aelod o staff gliriad fetio.');
+    await expect(welsh).toBeVisible();
+    expect(await langOf(welsh)).toBe('cy');
+    await expect(page.getByText('The force should ensure all staff have vetting clearance.')).toHaveCount(0);
+    // A text with no Welsh stays English and says so.
+    const english = page.getByRole('link', { name: 'The force should comply with the vetting guidelines.' }).first();
+    await expect(english).toBeVisible();
+    expect(await langOf(english)).toBe('en');
+    // The search matches the text shown.
+    await page.getByLabel('Chwilio').fill('gliriad');
+    await expect(page.locator('.improvement mark', { hasText: 'gliriad' })).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto('./?lang=en&inspection=testshire-2018&view=improvements');
+    await expect(page.getByText('The force should ensure all staff have vetting clearance.')).toBeVisible();
+    await expect(page.getByText('Dylai’r heddlu sicrhau', { exact: false })).toHaveCount(0);
+  });
+
+  test('grade cards use the Welsh area name', async ({ page }) => {
+    await page.goto('./?lang=cy&inspection=testshire-2018');
+    const name = page.locator('.grade-card').getByText('Cyfreithlondeb', { exact: true }).first();
+    await expect(name).toBeVisible();
+    expect(await langOf(name)).toBe('cy');
+  });
 });
