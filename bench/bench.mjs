@@ -107,8 +107,10 @@ const INIT_SCRIPT = () => {
   window.__afterNextPaint = afterNextPaint;
   const seen = () => {
     if (window.__bench.cardInDom !== null) return true;
+    // Visible, not just in the DOM: the pre-rendered first view is in index.html but hidden
+    // until static-view.js has checked its data.
     const card = document.querySelector('.grade-card');
-    if (!card || !card.isConnected) return false;
+    if (!card || !card.isConnected || !card.checkVisibility()) return false;
     window.__bench.cardInDom = performance.now();
     afterNextPaint((t) => (window.__bench.firstCard = t));
     return true;
@@ -117,7 +119,7 @@ const INIT_SCRIPT = () => {
     const mo = new MutationObserver(() => {
       if (seen()) mo.disconnect();
     });
-    mo.observe(document, { childList: true, subtree: true });
+    mo.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
   }
   addEventListener('TrunkApplicationStarted', (e) => {
     window.__wasmMemory = e.detail && e.detail.wasm && e.detail.wasm.memory;
@@ -258,6 +260,31 @@ try {
       await fv.context.close();
     }
     console.log(`  info: app at 344 inspections (10k AFIs): median ${ms(median(app10k))}`);
+    // The first view needs no wasm; the app loads when the visitor first interacts. What that
+    // costs: a filter changed in the pre-rendered view -> the app's filtered cards painted.
+    const first = [];
+    for (let i = 0; i < RUNS; i++) {
+      const fv = await loadFirstView(browser, `http://127.0.0.1:${SETS.bundled.port}/`);
+      await fv.page.evaluate(() => {
+        window.__firstUse = new Promise((resolve) => {
+          let t0 = null;
+          document.addEventListener('change', () => (t0 = performance.now()), { capture: true, once: true });
+          const mo = new MutationObserver(() => {
+            if (t0 === null || document.getElementById('static-view')) return;
+            if (document.querySelectorAll('.grade-card').length !== 1) return;
+            mo.disconnect();
+            window.__afterNextPaint((t1) => resolve(t1 - t0));
+          });
+          mo.observe(document.body, { childList: true, subtree: true });
+        });
+      });
+      await fv.page.selectOption('#filter-pillar', 'preventing-crime');
+      first.push(await fv.page.evaluate(() => window.__firstUse));
+      await fv.context.close();
+    }
+    console.log(
+      `  info: first interaction (pillar filter changed in the first view -> the app's filtered cards painted, app loaded on demand): median ${ms(median(first))}`,
+    );
 
   }
 
@@ -365,7 +392,8 @@ try {
           wasm.push(h.wasm);
           await context.close();
         }
-        console.log(`  ${name.padEnd(8)} ${view.padEnd(13)} JS heap ${mb(median(jsHeap))}, wasm memory ${mb(median(wasm))}`);
+        const wasmNote = median(wasm) > 0 ? `wasm memory ${mb(median(wasm))}` : 'no wasm loaded (pre-rendered first view)';
+        console.log(`  ${name.padEnd(8)} ${view.padEnd(13)} JS heap ${mb(median(jsHeap))}, ${wasmNote}`);
       }
     }
   }

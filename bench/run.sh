@@ -15,7 +15,7 @@ start=$(date +%s)
 
 say "release build -> target/bench-dist"
 rm -rf target/bench-dist
-trunk build --release --offline=true --dist target/bench-dist
+bash scripts/build.sh target/bench-dist
 
 say "SYNTHETIC data sets (target/bench-data-*; never bundled into dist/)"
 synth() { # NAME ARGS...
@@ -26,6 +26,8 @@ synth() { # NAME ARGS...
   cp -r target/bench-dist "target/bench-dist-$name"
   rm -rf "target/bench-dist-$name/data"
   cp -r "target/bench-data-$name" "target/bench-dist-$name/data"
+  # The first view is pre-rendered from the data it is served with.
+  node scripts/prerender.mjs "target/bench-dist-$name"
 }
 synth 1k --forces 4 --inspections 8 --afis 1000
 synth 10k --forces 43 --inspections 8 --afis 10000

@@ -27,9 +27,8 @@ cargo run -q -p inspection-tools --bin check -- public/data
 step "wasm-bindgen-test component tests (headless Chromium)"
 CHROMEDRIVER=$(command -v chromedriver) cargo test -p inspection-viewer --target wasm32-unknown-unknown
 
-step "release build (trunk)"
-trunk build --release --offline=true
-node scripts/csp-postbuild.mjs dist  # Trunk's inline loader -> dist/boot-<hash>.js, for a strict CSP
+step "release build (trunk, CSP post-build, pre-rendered first view)"
+bash scripts/build.sh dist
 
 step "size report"
 bash scripts/size-report.sh dist

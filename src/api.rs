@@ -4,6 +4,7 @@
 use gloo_net::http::Request;
 use inspection_core::validate;
 use inspection_core::{Inspection, Manifest};
+use wasm_bindgen::JsCast;
 
 use crate::error::{AppError, What};
 
@@ -16,6 +17,37 @@ pub const TIMEOUT_SECONDS: u32 = 8;
 /// Fetches a text file; `what` names it for the visitor. Gives up after
 /// [`TIMEOUT_SECONDS`], so a stalled server never leaves a spinner forever.
 pub async fn fetch_text(url: &str, what: What) -> Result<String, AppError> {
+    let bytes = match prefetched(url) {
+        Some(bytes) => bytes,
+        None => fetch_bytes(url, what).await?,
+    };
+    // Decoded here rather than by the browser, which would silently drop a byte-order mark and
+    // turn invalid UTF-8 into U+FFFD: the visitor gets the same message as the `check` command.
+    String::from_utf8(bytes).map_err(|e| AppError::Data {
+        what,
+        error: inspection_core::DataError::new(
+            url,
+            "",
+            format!("not valid UTF-8 ({e}); expected UTF-8 JSON"),
+        ),
+    })
+}
+
+/// A file the pre-rendered first view already fetched and checked (`scripts/static-view.js`),
+/// taken once: a retry fetches afresh.
+fn prefetched(url: &str) -> Option<Vec<u8>> {
+    let map: js_sys::Map =
+        js_sys::Reflect::get(&leptos::prelude::window(), &"__ivPrefetched".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+    let key = wasm_bindgen::JsValue::from_str(url);
+    let bytes = map.get(&key).dyn_into::<js_sys::Uint8Array>().ok()?;
+    map.delete(&key);
+    Some(bytes.to_vec())
+}
+
+async fn fetch_bytes(url: &str, what: What) -> Result<Vec<u8>, AppError> {
     let signal = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_SECONDS * 1000);
     let failed = |e: gloo_net::Error| match &e {
         gloo_net::Error::JsError(js) if js.name == "TimeoutError" || js.name == "AbortError" => {
@@ -44,17 +76,7 @@ pub async fn fetch_text(url: &str, what: What) -> Result<String, AppError> {
             status_text: response.status_text(),
         });
     }
-    // Decoded here rather than by the browser, which would silently drop a byte-order mark and
-    // turn invalid UTF-8 into U+FFFD: the visitor gets the same message as the `check` command.
-    let bytes = response.binary().await.map_err(failed)?;
-    String::from_utf8(bytes).map_err(|e| AppError::Data {
-        what,
-        error: inspection_core::DataError::new(
-            url,
-            "",
-            format!("not valid UTF-8 ({e}); expected UTF-8 JSON"),
-        ),
-    })
+    response.binary().await.map_err(failed)
 }
 
 /// Loads and validates `data/index.json`.

@@ -135,7 +135,8 @@ pub fn PrintMeta() -> impl IntoView {
     };
     view! {
         <p class="print-meta">
-            {T::PrintedFrom.get(lang)} " " <span class="print-meta__url">{href}</span> ", " {today}
+            {T::PrintedFrom.get(lang)} " " <span class="print-meta__url">{href}</span> ", "
+            <span class="print-meta__date">{today}</span>
         </p>
     }
 }
