@@ -219,7 +219,7 @@ try {
         firstViews.total = total;
         verdict('first-view transfer <= 150 KB brotli', total <= BUDGET.transferBytes, `${kb(total)} (${total} B)`);
       } else {
-        console.log(`  info: at 344 inspections the first view is ${kb(total)}; only the manifest grows`);
+        console.log(`  info: at 344 inspections the first view is ${kb(total)}; only the manifest and the inspection list in the HTML grow`);
       }
       if (name === 'bundled') {
         // The static floor: the app's own first-view DOM, scripts removed, same CSS file.

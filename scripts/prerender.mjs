@@ -35,7 +35,6 @@ const HEAD_END = '<!--/static-view:head-->';
 const BODY_START = '<!--static-view:body-->';
 const BODY_END = '<!--/static-view:body-->';
 const BOOT_TAG = /<script type="module" src="\.\/(boot-[0-9a-f]{16}\.js)" integrity="[^"]*"><\/script>/;
-const START_TAG = /<script type="module" src="\.\/start-[0-9a-f]{16}\.js" integrity="[^"]*" data-boot-tag="([^"]*)"><\/script>/;
 const between = (s, a, b) => {
   const i = s.indexOf(a);
   const j = s.indexOf(b, i);
@@ -48,12 +47,14 @@ const unescapeAttr = (s) => s.replace(/&lt;/g, '<').replace(/&quot;/g, '"').repl
 function plain(html) {
   const head = between(html, HEAD_START, HEAD_END);
   if (head) {
-    const kept = html.slice(head[0], head[1]).match(/<template id="static-view-boot-links">([\s\S]*?)<\/template>/);
-    html = html.slice(0, head[0]) + (kept ? kept[1] : '') + html.slice(head[1]);
+    const region = html.slice(head[0], head[1]);
+    const links = region.match(/<template id="static-view-boot-links">([\s\S]*?)<\/template>/)[1];
+    const boot = unescapeAttr(region.match(/ data-boot-tag="([^"]*)"/)[1]);
+    html = (html.slice(0, head[0]) + boot + html.slice(head[1])).replace('</head>', `${links}</head>`);
   }
   const body = between(html, BODY_START, BODY_END);
   if (body) html = html.slice(0, body[0]) + html.slice(body[1]);
-  return html.replace(START_TAG, (_, tag) => unescapeAttr(tag));
+  return html;
 }
 
 const html = plain(readFileSync(indexPath, 'utf8'));
@@ -163,17 +164,17 @@ writeFileSync(join(dist, name), code);
 // <template> until static-view.js starts the app.
 const PRELOADS = /<link rel="(?:modulepreload|preload)" href="\.\/[^"]+\.(?:js|wasm)"[^>]*>/g;
 const preloads = html.match(PRELOADS) ?? [];
+// In place of Trunk's loader, and before the stylesheets: the async script starts the data check
+// while the page is still arriving. The <template> comes first so the script finds it.
+const start =
+  `<script src="./${name}" integrity="${integrity}" async data-boot="./${bootTag[1]}" ` +
+  `data-files="${escapeAttr(JSON.stringify(files))}" data-boot-tag="${escapeAttr(bootTag[0])}"></script>`;
 let out = html.replace(PRELOADS, '');
 out = out.replace(
-  '</head>',
-  `${HEAD_START}<template id="static-view-boot-links">${preloads.join('')}</template>${HEAD_END}</head>`,
-);
-out = out.replace(
   bootTag[0],
-  `<script type="module" src="./${name}" integrity="${integrity}" data-boot-tag="${escapeAttr(bootTag[0])}"></script>`,
+  `${HEAD_START}<template id="static-view-boot-links">${preloads.join('')}</template>${start}${HEAD_END}`,
 );
-const attrs = `id="static-view" hidden data-boot="./${bootTag[1]}" data-files="${escapeAttr(JSON.stringify(files))}"`;
-out = out.replace(/<body>[\s\S]*<\/body>/, `<body>${BODY_START}<div ${attrs}>${body}</div>${BODY_END}</body>`);
+out = out.replace(/<body>[\s\S]*<\/body>/, `<body>${BODY_START}<div id="static-view" hidden>${body}</div>${BODY_END}</body>`);
 writeFileSync(indexPath, out);
 say(
   `${indexPath}: first view with ${capture.cards} grade cards (${body.length} B of HTML) from ${files.map((f) => f.url).join(', ')}; app loader ${name}`,

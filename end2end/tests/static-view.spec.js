@@ -110,6 +110,17 @@ test.describe('pre-rendered first view', () => {
     await expect(page).toHaveURL(`${SUB}?view=history`);
     await expect(page.locator('.history-table')).toBeVisible();
   });
+
+  test('a pointer over a control starts loading the app; the page stays as it is until then', async ({ page }) => {
+    const requested = await openFirstView(page);
+    await page.waitForLoadState('networkidle');
+    expect(requested.some((u) => APP_FILE.test(new URL(u).pathname))).toBe(false);
+    await page.getByLabel('Pillar or area').hover();
+    await expect.poll(() => requested.some((u) => new URL(u).pathname.endsWith('_bg.wasm'))).toBe(true);
+    await appInPlace(page);
+    await expect(page.locator('.grade-card')).toHaveCount(8);
+    await expect(page).toHaveURL(/\/$/);
+  });
 });
 
 test.describe('data changed after the build', () => {
