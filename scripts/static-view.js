@@ -90,7 +90,7 @@
 
   const INTENTS = ['pointerdown', 'keydown', 'focusin', 'touchstart', 'input', 'change'];
   let root = null;
-  let pendingClick = -1;
+  let pendingClick = null;
 
   function show() {
     view.hidden = false;
@@ -104,14 +104,16 @@
   /** A click on a button or an in-app link waits for the app, which then gets the same click. */
   function holdClick(event) {
     const target = event.target.closest('a[href], button');
-    if (!target) return;
+    // A new tab or window, or a download, is the browser's business.
+    const modified = event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0;
+    if (!target || modified) return;
     if (target.matches('a')) {
       const sameDocument = target.getAttribute('href').startsWith('#');
       const inApp = target.origin === location.origin && target.pathname === location.pathname;
       if (sameDocument || !inApp) return;
     }
     event.preventDefault();
-    pendingClick = [...view.querySelectorAll(FOCUSABLE)].indexOf(target);
+    pendingClick = target;
     document.documentElement.classList.add('static-view--waiting');
     takeOver();
     // If the app cannot load, a link still works as a link.
@@ -136,7 +138,13 @@
 
   /** Resolves once the app has drawn its first view (or its error) into `el`, still detached. */
   function drawn(el) {
-    const done = () => el.querySelector('.grade-card, .error-panel, .empty-state');
+    // The same page: as many cards and controls as the HTML has (parts of the view are drawn
+    // in later tasks), or an error or empty state if the app sees something else.
+    const cards = view.querySelectorAll('.grade-card').length;
+    const controls = view.querySelectorAll(FOCUSABLE).length;
+    const done = () =>
+      el.querySelector('.error-panel, .empty-state') ||
+      (el.querySelectorAll('.grade-card').length === cards && el.querySelectorAll(FOCUSABLE).length === controls);
     return new Promise((resolve) => {
       const finish = () => {
         observer.disconnect();
@@ -149,6 +157,16 @@
       observer.observe(el, { childList: true, subtree: true });
       if (done()) finish();
     });
+  }
+
+  /** The app's element for one of the HTML's: same place, else a link to the same address or
+   * a button with the same text. */
+  function counterpart(el, from, to) {
+    const i = from.indexOf(el);
+    if (i >= 0 && to[i] && to[i].tagName === el.tagName && to[i].isConnected) return to[i];
+    const same = (other) =>
+      other.tagName === el.tagName && (el.matches('a') ? other.href === el.href : other.textContent === el.textContent);
+    return to.find((other) => other.isConnected && same(other));
   }
 
   /** Puts the app in place of the HTML, with what the visitor did to the HTML meanwhile. */
@@ -178,7 +196,7 @@
       target.dispatchEvent(new Event('change', { bubbles: true }));
     }
     if (focused >= 0 && to[focused].isConnected) to[focused].focus({ preventScroll: true });
-    if (pendingClick >= 0 && matched && to[pendingClick].isConnected) to[pendingClick].click();
+    if (pendingClick) counterpart(pendingClick, from, to)?.click();
   }
 
   if (location.search.length > 1) {

@@ -85,6 +85,17 @@ test.describe('pre-rendered first view', () => {
     expect(await page.evaluate(() => window.__samePage)).toBe(true);
   });
 
+  test('a Ctrl+click on a view tab still opens it in a new tab, leaving this one', async ({ page, context }) => {
+    await openFirstView(page);
+    const opened = context.waitForEvent('page');
+    await page.getByRole('link', { name: 'Improvements' }).click({ modifiers: ['Control'] });
+    const tab = await opened;
+    await expect(tab).toHaveURL(/[?&]view=improvements/);
+    await expect(tab.locator('.improvement').first()).toBeVisible();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.locator('.grade-card')).toHaveCount(8);
+  });
+
   test('keyboard: focus and an opened card carry over to the app', async ({ page }) => {
     await openFirstView(page);
     const summary = card(page, 'Responding to the public').locator('summary').first();
@@ -158,7 +169,7 @@ test.describe('data changed after the build', () => {
       await route.continue();
     });
     await page.goto('./');
-    await expect(page.locator('.loading')).toBeVisible();
+    await expect(page.locator('.loading').first()).toBeVisible();
     release();
     await expect(page.locator('.grade-card')).toHaveCount(8);
     await expect(staticView(page)).toHaveCount(0);
