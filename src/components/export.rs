@@ -10,7 +10,9 @@ use inspection_core::export::{
 };
 use inspection_core::i18n::{format_date, T};
 use inspection_core::url::UrlState;
-use inspection_core::view::{filter_rows, grade_cards, newest_first, ImprovementRow, Selection};
+use inspection_core::view::{
+    filter_rows, grade_cards, inspection_ids, newest_first, ImprovementRow,
+};
 use inspection_core::{Inspection, Manifest};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -199,7 +201,7 @@ pub fn ImprovementsExport(
     /// Every row, unfiltered.
     rows: Arc<Vec<Arc<ImprovementRow>>>,
     /// The rows the filters let through.
-    selection: Memo<Selection>,
+    shown: Memo<Vec<Arc<ImprovementRow>>>,
     /// Current state from the URL.
     state: Memo<UrlState>,
 ) -> impl IntoView {
@@ -208,19 +210,28 @@ pub fn ImprovementsExport(
         .forces
         .first()
         .map_or_else(|| "police".to_string(), |f| f.id.clone());
-    // Which inspections the shown rows come from: a JSON button is hidden while none of its
-    // inspection's rows is shown. Most keystrokes in the search box change neither this nor
-    // the chosen inspection, so no button is touched. Reads use `try_` because a view switch
-    // can run these once more while the view is torn down.
+    // The inspections with a JSON button (newest first), and which of them the shown rows
+    // come from: a button is hidden while none of its inspection's rows is shown. Most
+    // keystrokes in the search box change neither this nor the chosen inspection, so no
+    // button is touched. Reads use `try_` because a view switch can run these once more
+    // while the view is torn down.
+    let order: Arc<Vec<String>> = Arc::new(
+        newest_first(&manifest)
+            .into_iter()
+            .filter(|e| loaded.get(&e.id).is_some())
+            .map(|e| e.id.clone())
+            .collect(),
+    );
     let shown_in = {
-        let rows = rows.clone();
+        let order = order.clone();
         Memo::new(move |_| {
-            selection
+            shown
                 .try_with(|s| {
-                    s.inspection_ids(&rows)
-                        .into_iter()
-                        .map(str::to_string)
-                        .collect::<HashSet<_>>()
+                    let ids: HashSet<&str> = inspection_ids(s).into_iter().collect();
+                    order
+                        .iter()
+                        .map(|id| ids.contains(id.as_str()))
+                        .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
         })
@@ -245,8 +256,8 @@ pub fn ImprovementsExport(
             hidden: None,
         }];
         let several = chosen.is_none();
-        for entry in newest_first(&manifest) {
-            let Some(ins) = loaded.get(&entry.id) else {
+        for (at, id) in order.iter().enumerate() {
+            let Some(ins) = loaded.get(id) else {
                 continue;
             };
             // With one inspection chosen, no other inspection's rows can be shown.
@@ -260,7 +271,6 @@ pub fn ImprovementsExport(
                 T::DownloadJson.get(lang).to_string()
             };
             let (loaded, id) = (loaded.clone(), ins.id.clone());
-            let hidden_id = id.clone();
             out.push(Download {
                 label,
                 file_name: file_name(&force, "improvements", Some(&ins.period), "json"),
@@ -271,7 +281,8 @@ pub fn ImprovementsExport(
                 }),
                 hidden: Some(Arc::new(move || {
                     !shown_in
-                        .try_with(|s| s.contains(&hidden_id))
+                        .try_with(|s| s.get(at).copied())
+                        .flatten()
                         .unwrap_or(false)
                 })),
             });

@@ -3,6 +3,7 @@ use inspection_core::url::{UrlState, View};
 use inspection_core::view::AfiStatus;
 use inspection_core::{Grade, ManifestEntry};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::i18n::{use_data_lang, use_lang};
 use crate::nav::use_set_state;
@@ -44,6 +45,21 @@ pub fn FilterPanel(
             let mut s = state.get_untracked();
             s.pillar = (!value.is_empty()).then_some(value);
             set_state(s, false);
+        }
+    };
+    // Keeps the box showing the URL's search (Back/Forward, Clear filters; on load it is
+    // drawn with it), writing only when the text differs: while the visitor types, the box
+    // already holds it, and writing the value of a focused field forces a synchronous layout
+    // on every keystroke. A reactive child that draws nothing, placed after the box.
+    let sync_search_box = move || {
+        let Some(q) = query.try_get() else {
+            return;
+        };
+        if let Some(input) = document().get_element_by_id("filter-q") {
+            let input: web_sys::HtmlInputElement = input.unchecked_into();
+            if input.value() != q {
+                input.set_value(&q);
+            }
         }
     };
     let on_search = move |ev| {
@@ -90,7 +106,8 @@ pub fn FilterPanel(
             <div class="field">
                 <label for="filter-q">{T::Search.get(lang)}</label>
                 <input id="filter-q" type="search" autocomplete="off" spellcheck="false"
-                    prop:value=move || query.get() on:input=on_search />
+                    prop:value=query.get_untracked() on:input=on_search />
+                {sync_search_box}
             </div>
         </div>
     }

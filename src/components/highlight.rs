@@ -18,16 +18,10 @@ pub fn Highlight(
     lang: Option<Option<&'static str>>,
 ) -> impl IntoView {
     let lang = lang.unwrap_or_else(|| use_data_lang().of(&text));
-    let text: std::sync::Arc<str> = text.into();
-    // The marked ranges, so a new search redraws only the texts whose marks it changes.
-    let ranges = {
-        let text = text.clone();
-        Memo::new(move |_| query.try_with(|q| q.ranges(&text)).unwrap_or_default())
-    };
     let parts = move || {
-        ranges
-            .try_with(|ranges| {
-                Query::split(&text, ranges)
+        query
+            .try_with(|q| {
+                q.segments(&text)
                     .into_iter()
                     .map(|(part, hit)| {
                         let part = part.to_string();

@@ -1,10 +1,10 @@
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use inspection_core::i18n::{self, T};
 use inspection_core::search::Query;
 use inspection_core::url::UrlState;
 use inspection_core::view::{
-    improvement_rows, pillar_options, ImprovementRow, RowFilter, Selection,
+    improvement_rows, pillar_options, select_rows, ImprovementRow, RowFilter,
 };
 use inspection_core::Manifest;
 use leptos::prelude::*;
@@ -36,18 +36,32 @@ pub fn ImprovementsView(
                 .collect(),
         );
         // Filtered once per change of the filters, for the list, its count and the downloads.
-        // Typing on in the search box only looks at the rows the shorter search kept, and
-        // nothing downstream is told of a change that leaves the same rows.
-        let selection = {
+        // Typing on in the search box only looks at the rows the shorter search kept. Rows
+        // are shared `Arc`s: comparing pointers is enough to tell whether the result changed.
+        let shown = {
             let rows = rows.clone();
-            Memo::new_owning(move |previous| {
-                let filter = state.with(RowFilter::new);
-                Selection::update(previous, &rows, filter)
-            })
+            let last = Mutex::new(None::<RowFilter>);
+            Memo::new_with_compare(
+                move |previous: Option<&Vec<Arc<ImprovementRow>>>| {
+                    let filter = state.with(RowFilter::new);
+                    let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
+                    let before = last.as_ref().zip(previous.map(Vec::as_slice));
+                    let shown = select_rows(&rows, &filter, before);
+                    *last = Some(filter);
+                    shown
+                },
+                |old, new| match (old, new) {
+                    (Some(old), Some(new)) => {
+                        old.len() != new.len()
+                            || !old.iter().zip(new).all(|(a, b)| Arc::ptr_eq(a, b))
+                    }
+                    _ => true,
+                },
+            )
         };
         view! {
-            <crate::components::export::ImprovementsExport manifest loaded=original rows=rows.clone() selection state />
-            <ImprovementList rows selection state />
+            <crate::components::export::ImprovementsExport manifest loaded=original rows=rows.clone() shown state />
+            <ImprovementList rows shown state />
         }
         .into_any()
     });
@@ -63,7 +77,7 @@ fn ImprovementList(
     /// Every row, unfiltered.
     rows: Arc<Vec<Arc<ImprovementRow>>>,
     /// The rows the filters let through.
-    selection: Memo<Selection>,
+    shown: Memo<Vec<Arc<ImprovementRow>>>,
     /// Current state from the URL.
     state: Memo<UrlState>,
 ) -> impl IntoView {
@@ -86,10 +100,10 @@ fn ImprovementList(
             })
             .unwrap_or(PAGE_SIZE)
     };
-    let shown_len = move || selection.try_with(Selection::len).unwrap_or(0);
+    let shown_len = move || shown.try_with(Vec::len).unwrap_or(0);
     let visible = move || {
-        selection
-            .try_with(|s| s.rows(&rows).take(effective()).cloned().collect::<Vec<_>>())
+        shown
+            .try_with(|s| s.iter().take(effective()).cloned().collect::<Vec<_>>())
             .unwrap_or_default()
     };
     let remaining = move || shown_len().saturating_sub(effective());
@@ -99,7 +113,7 @@ fn ImprovementList(
         <ResultCount text=count />
         <Show when=move || { shown_len() > 0 } fallback=move || view! { <EmptyState state heading=T::NoMatchImprovements /> }>
             <ol class="improvements">
-                <For each=visible.clone() key=|r| r.key.clone() let:row>
+                <For each=visible key=|r| r.key.clone() let:row>
                     <ImprovementItem row query />
                 </For>
             </ol>

@@ -41,6 +41,60 @@ pub fn fold(text: &str) -> String {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Query {
     terms: Vec<String>,
+    /// For each term, the index of its byte least common in English text: the byte a
+    /// haystack is scanned for first (see [`contains`]).
+    rare: Vec<usize>,
+}
+
+/// How common a byte is in English text, from 0 (rare, or not a letter) up.
+fn commonness(b: u8) -> usize {
+    const BY_FREQUENCY: &[u8] = b"zqxjkvbpygfwmucldrhsnioate";
+    BY_FREQUENCY
+        .iter()
+        .position(|&c| c == b)
+        .map_or(0, |i| i + 1)
+}
+
+/// Whether `needle` occurs in `hay`, given the index of the needle's byte to scan for. Both
+/// are UTF-8, so a byte match is a character match. This runs once per row and term on every
+/// keystroke: the scan for the rare byte passes over eight bytes at a time, and there is no
+/// set-up per call (unlike `str::contains`).
+fn contains(hay: &[u8], needle: &[u8], rare: usize) -> bool {
+    let Some(&b) = needle.get(rare) else {
+        return true;
+    };
+    let mut from = rare;
+    while let Some(i) = hay.get(from..).and_then(|rest| find_byte(b, rest)) {
+        let start = from + i - rare;
+        if hay.get(start..start + needle.len()) == Some(needle) {
+            return true;
+        }
+        from += i + 1;
+    }
+    false
+}
+
+/// Index of the first `b` in `hay`, eight bytes at a time (no SIMD in wasm32 by default).
+fn find_byte(b: u8, hay: &[u8]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let pattern = LO * u64::from(b);
+    let mut chunks = hay.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ pattern;
+        // The lowest byte flagged is the first zero byte of `word`: the first `b`.
+        let zero = word.wrapping_sub(LO) & !word & HI;
+        if zero != 0 {
+            return Some(at + (zero.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&c| c == b)
+        .map(|i| at + i)
 }
 
 impl Query {
@@ -48,7 +102,15 @@ impl Query {
         let mut terms: Vec<String> = fold(text).split_whitespace().map(str::to_string).collect();
         crate::sort::sort(&mut terms);
         terms.dedup();
-        Query { terms }
+        let rare = terms
+            .iter()
+            .map(|t| {
+                (0..t.len())
+                    .min_by_key(|&i| commonness(t.as_bytes()[i]))
+                    .unwrap_or(0)
+            })
+            .collect();
+        Query { terms, rare }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -57,7 +119,10 @@ impl Query {
 
     /// Every term occurs in the already-folded haystack.
     pub fn matches_folded(&self, folded: &str) -> bool {
-        self.terms.iter().all(|t| folded.contains(t.as_str()))
+        self.terms
+            .iter()
+            .zip(&self.rare)
+            .all(|(t, &rare)| contains(folded.as_bytes(), t.as_bytes(), rare))
     }
 
     /// Whether everything this query matches is also matched by `broader`: each of its
@@ -111,15 +176,9 @@ impl Query {
 
     /// Splits `text` into segments, `true` for the parts to highlight.
     pub fn segments<'a>(&self, text: &'a str) -> Vec<(&'a str, bool)> {
-        Query::split(text, &self.ranges(text))
-    }
-
-    /// Splits `text` at `ranges` (as [`Query::ranges`] gives them), `true` for the parts in
-    /// a range.
-    pub fn split<'a>(text: &'a str, ranges: &[(usize, usize)]) -> Vec<(&'a str, bool)> {
         let mut out = Vec::new();
         let mut at = 0;
-        for &(s, e) in ranges {
+        for (s, e) in self.ranges(text) {
             if s > at {
                 out.push((&text[at..s], false));
             }
@@ -151,6 +210,56 @@ mod tests {
         assert!(Query::new("vetting bame").matches_folded(&hay));
         assert!(!Query::new("vetting unicorn").matches_folded(&hay));
         assert!(Query::new("   ").matches_folded(&hay));
+    }
+
+    #[test]
+    fn contains_agrees_with_str_contains() {
+        let hays = [
+            "",
+            "a",
+            "vetting",
+            "the force should monitor vetting decisions",
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxv",
+            "eisteddfod ŵyl ac ati, a chyngor sir",
+            "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz",
+        ];
+        let needles = [
+            "a",
+            "v",
+            "vet",
+            "vetting",
+            "ing",
+            "g",
+            "ŵyl",
+            "yl",
+            "sir",
+            "z",
+            "zz",
+            "zzzzzzzzz",
+            "decisions",
+            "ss",
+            "xv",
+            "xxxxxxxxv",
+            "q",
+            "the force",
+            "ati,",
+        ];
+        for hay in hays.map(fold) {
+            for needle in needles {
+                let q = Query::new(needle);
+                let all = fold(needle).split_whitespace().all(|t| hay.contains(t));
+                assert_eq!(q.matches_folded(&hay), all, "{needle:?} in {hay:?}");
+            }
+        }
+        // Every starting offset, so matches straddle the eight-byte words at every alignment.
+        let hay = "abcdefghijklmnopqrstuvwxyz0123456789";
+        for start in 0..hay.len() {
+            for end in start + 1..=hay.len() {
+                let needle = &hay[start..end];
+                assert!(Query::new(needle).matches_folded(hay), "{needle}");
+                assert!(!Query::new(&format!("{needle}!")).matches_folded(hay));
+            }
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! What the views show, derived from the data: grade cards, the improvements list with its
 //! follow-up threads, and the filters over both. Plain functions, natively tested.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -447,9 +447,28 @@ fn in_pillar(pillar: Option<&str>, judgment: &str, parent: Option<&str>) -> bool
 pub struct RowFilter {
     pub inspection: Option<String>,
     pub pillar: Option<String>,
-    pub grades: BTreeSet<Grade>,
-    pub statuses: BTreeSet<AfiStatus>,
+    /// The grades chosen, one bit per grade (bit `g as u8`); none means any grade.
+    pub grades: u8,
+    /// The statuses chosen, one bit per status (bit `s as u8`); none means any status.
+    pub statuses: u8,
     pub query: Query,
+}
+
+/// One bit per member, for a small `Copy` enum.
+fn bits<T: Copy + Into<u8>>(set: impl IntoIterator<Item = T>) -> u8 {
+    set.into_iter().fold(0, |bits, x| bits | 1 << x.into())
+}
+
+impl From<Grade> for u8 {
+    fn from(g: Grade) -> u8 {
+        g as u8
+    }
+}
+
+impl From<AfiStatus> for u8 {
+    fn from(s: AfiStatus) -> u8 {
+        s as u8
+    }
 }
 
 impl RowFilter {
@@ -457,8 +476,8 @@ impl RowFilter {
         RowFilter {
             inspection: state.inspection.clone(),
             pillar: state.pillar.clone(),
-            grades: state.grades.clone(),
-            statuses: state.statuses.clone(),
+            grades: bits(state.grades.iter().copied()),
+            statuses: bits(state.statuses.iter().copied()),
             query: Query::new(&state.q),
         }
     }
@@ -473,8 +492,8 @@ impl RowFilter {
                 &r.judgment_id,
                 r.pillar_id.as_deref(),
             )
-            && (self.grades.is_empty() || r.area_grade.is_some_and(|g| self.grades.contains(&g)))
-            && (self.statuses.is_empty() || self.statuses.contains(&r.status))
+            && (self.grades == 0 || r.area_grade.is_some_and(|g| self.grades & bits([g]) != 0))
+            && (self.statuses == 0 || self.statuses & bits([r.status]) != 0)
             && self.query.matches_folded(&r.haystack)
     }
 
@@ -489,91 +508,38 @@ impl RowFilter {
     }
 }
 
-/// The rows a filter keeps, as positions in the full list (in list order), with that filter.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Selection {
-    pub filter: RowFilter,
-    pub positions: Vec<u32>,
+/// The rows `filter` keeps, in list order. `previous` is the last result and the filter that
+/// made it, from the same `rows`: when `filter` narrows that filter (typing on in the search
+/// box), only the rows kept before are looked at.
+pub fn select_rows(
+    rows: &[Arc<ImprovementRow>],
+    filter: &RowFilter,
+    previous: Option<(&RowFilter, &[Arc<ImprovementRow>])>,
+) -> Vec<Arc<ImprovementRow>> {
+    let from = match previous {
+        Some((before, kept)) if filter.narrows(before) => kept,
+        _ => rows,
+    };
+    from.iter().filter(|r| filter.keeps(r)).cloned().collect()
 }
 
-impl Selection {
-    /// The rows of `rows` that `filter` keeps.
-    pub fn new(rows: &[Arc<ImprovementRow>], filter: RowFilter) -> Selection {
-        let positions = rows
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| filter.keeps(r))
-            .map(|(i, _)| i as u32)
-            .collect();
-        Selection { filter, positions }
-    }
-
-    /// The selection for `filter` after `previous`, the last one made over the same `rows`,
-    /// and whether the rows differ from it. When `filter` narrows the previous filter (typing
-    /// on in the search box), only the rows kept before are looked at, in their buffer.
-    pub fn update(
-        previous: Option<Selection>,
-        rows: &[Arc<ImprovementRow>],
-        filter: RowFilter,
-    ) -> (Selection, bool) {
-        match previous {
-            Some(prev) if prev.filter == filter => (prev, false),
-            Some(mut prev) if filter.narrows(&prev.filter) => {
-                let before = prev.positions.len();
-                prev.positions
-                    .retain(|&i| rows.get(i as usize).is_some_and(|r| filter.keeps(r)));
-                let changed = prev.positions.len() != before;
-                prev.filter = filter;
-                (prev, changed)
-            }
-            prev => {
-                let next = Selection::new(rows, filter);
-                let changed = prev.is_none_or(|p| p.positions != next.positions);
-                (next, changed)
-            }
+/// Ids of the inspections `rows` come from, each once, in list order.
+pub fn inspection_ids(rows: &[Arc<ImprovementRow>]) -> Vec<&str> {
+    let mut seen = HashSet::new();
+    let mut out: Vec<&str> = Vec::new();
+    for r in rows {
+        // Rows come grouped by inspection: only a change of inspection needs a look-up.
+        let id = r.inspection_id.as_str();
+        if out.last() != Some(&id) && seen.insert(id) {
+            out.push(id);
         }
     }
-
-    pub fn len(&self) -> usize {
-        self.positions.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.positions.is_empty()
-    }
-
-    /// The selected rows of `rows` (the rows it was made from), in list order.
-    pub fn rows<'a>(
-        &'a self,
-        rows: &'a [Arc<ImprovementRow>],
-    ) -> impl Iterator<Item = &'a Arc<ImprovementRow>> + 'a {
-        self.positions.iter().filter_map(|&i| rows.get(i as usize))
-    }
-
-    /// Ids of the inspections the selected rows come from, each once, in list order.
-    pub fn inspection_ids<'a>(&self, rows: &'a [Arc<ImprovementRow>]) -> Vec<&'a str> {
-        let mut seen = HashSet::new();
-        let mut out: Vec<&str> = Vec::new();
-        for &i in &self.positions {
-            let Some(r) = rows.get(i as usize) else {
-                continue;
-            };
-            // Rows come grouped by inspection: only a change of inspection needs a look-up.
-            let id = r.inspection_id.as_str();
-            if out.last() != Some(&id) && seen.insert(id) {
-                out.push(id);
-            }
-        }
-        out
-    }
+    out
 }
 
 /// The rows the filters let through, in list order.
 pub fn filter_rows(rows: &[Arc<ImprovementRow>], state: &UrlState) -> Vec<Arc<ImprovementRow>> {
-    Selection::new(rows, RowFilter::new(state))
-        .rows(rows)
-        .cloned()
-        .collect()
+    select_rows(rows, &RowFilter::new(state), None)
 }
 
 /// A grade card: a pillar with its question rows, or an area on its own.
@@ -855,9 +821,9 @@ mod tests {
     }
 
     #[test]
-    fn updating_a_selection_gives_what_a_fresh_one_gives() {
+    fn selecting_from_the_last_result_gives_what_a_fresh_selection_gives() {
         let rows = rows();
-        let mut sel: Option<Selection> = None;
+        let mut last: Option<(RowFilter, Vec<Arc<ImprovementRow>>)> = None;
         // Typing on, deleting, changing other filters and a search that changes nothing.
         let steps: &[&[(&str, &str)]] = &[
             &[],
@@ -879,18 +845,10 @@ mod tests {
         ];
         for step in steps {
             let filter = RowFilter::new(&state(step));
-            let fresh = Selection::new(&rows, filter.clone());
-            let before = sel.as_ref().map(|s| s.positions.clone());
-            let (next, changed) = Selection::update(sel.take(), &rows, filter);
-            assert_eq!(next, fresh, "{step:?}");
-            assert_eq!(
-                changed,
-                before.as_ref() != Some(&fresh.positions),
-                "{step:?}"
-            );
-            let by_rows: Vec<_> = next.rows(&rows).cloned().collect();
-            assert_eq!(by_rows, filter_rows(&rows, &state(step)));
-            sel = Some(next);
+            let previous = last.as_ref().map(|(f, kept)| (f, kept.as_slice()));
+            let next = select_rows(&rows, &filter, previous);
+            assert_eq!(next, filter_rows(&rows, &state(step)), "{step:?}");
+            last = Some((filter, next));
         }
     }
 
@@ -909,10 +867,9 @@ mod tests {
     }
 
     #[test]
-    fn inspection_ids_of_a_selection_in_list_order() {
+    fn inspection_ids_in_list_order() {
         let rows = rows();
-        let all = Selection::new(&rows, RowFilter::default());
-        let ids = all.inspection_ids(&rows);
+        let ids = inspection_ids(&rows);
         let mut expected: Vec<&str> = Vec::new();
         for r in &rows {
             if !expected.contains(&r.inspection_id.as_str()) {
@@ -921,13 +878,9 @@ mod tests {
         }
         assert_eq!(ids, expected);
         assert!(ids.len() > 1);
-        let one = Selection::new(
-            &rows,
-            RowFilter::new(&state(&[("inspection", "gwent-peel-2018-19")])),
-        );
-        assert_eq!(one.inspection_ids(&rows), vec!["gwent-peel-2018-19"]);
-        let none = Selection::new(&rows, RowFilter::new(&state(&[("q", "zzzz-no-match")])));
-        assert!(none.is_empty() && none.inspection_ids(&rows).is_empty());
+        let one = filter_rows(&rows, &state(&[("inspection", "gwent-peel-2018-19")]));
+        assert_eq!(inspection_ids(&one), vec!["gwent-peel-2018-19"]);
+        assert!(inspection_ids(&[]).is_empty());
     }
 
     #[test]
