@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     InspectionStore::provide();
     crate::i18n::DataLang::provide();
+    crate::nav::provide_typed_search();
     let state = use_url_state();
     let lang = Memo::new(move |_| state.get().lang);
     Effect::new(move |_| {

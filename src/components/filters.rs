@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{use_data_lang, use_lang};
-use crate::nav::use_set_state;
+use crate::nav::{use_set_search, use_set_state};
 
 /// The filter panel (MOJ "filter a list" pattern): every change applies at once and is
 /// written to the URL.
@@ -62,12 +62,8 @@ pub fn FilterPanel(
             }
         }
     };
-    let on_search = move |ev| {
-        let mut s = state.get_untracked();
-        s.q = event_target_value(&ev);
-        // Replace, not push: Back should not step through every keystroke.
-        set_state(s, true);
-    };
+    let set_search = use_set_search();
+    let on_search = move |ev| set_search(event_target_value(&ev));
     let inspection_options = inspections
         .into_iter()
         .map(|e| {
