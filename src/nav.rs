@@ -110,3 +110,26 @@ pub fn use_set_state() -> impl Fn(UrlState, bool) + Clone + Send + Sync + 'stati
         );
     }
 }
+
+/// A signal that holds `f()` and tells its readers only when the value really changes.
+///
+/// A `Memo` of the URL state does not shield its readers: when the state changes, every
+/// reader of every memo downstream is woken to check whether it must run again. A keystroke
+/// in the search box changes the state, so a memo of, say, the chosen inspection would wake
+/// all 345 `<option>`s of the Inspection list on each key. Here one effect runs `f` instead,
+/// and the readers are woken only when its value differs. Reads use `try_` because a view
+/// switch can run the effect once more while the view is torn down.
+pub fn settled<T>(f: impl Fn() -> Option<T> + 'static) -> ReadSignal<T>
+where
+    T: PartialEq + Default + Send + Sync + 'static,
+{
+    let (get, set) = signal(untrack(&f).unwrap_or_default());
+    Effect::new(move |_| {
+        if let Some(v) = f() {
+            if get.try_with_untracked(|old| *old != v) == Some(true) {
+                set.set(v);
+            }
+        }
+    });
+    get
+}

@@ -19,6 +19,7 @@ use leptos_router::hooks::use_location;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::use_lang;
+use crate::nav::settled;
 
 const CSV_TYPE: &str = "text/csv;charset=utf-8";
 const JSON_TYPE: &str = "application/json;charset=utf-8";
@@ -222,21 +223,20 @@ pub fn ImprovementsExport(
             .map(|e| e.id.clone())
             .collect(),
     );
+    // Settled rather than memos, so a keystroke does not wake all 345 buttons to check.
     let shown_in = {
         let order = order.clone();
-        Memo::new(move |_| {
-            shown
-                .try_with(|s| {
-                    let ids: HashSet<&str> = inspection_ids(s).into_iter().collect();
-                    order
-                        .iter()
-                        .map(|id| ids.contains(id.as_str()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        settled(move || {
+            shown.try_with(|s| {
+                let ids: HashSet<&str> = inspection_ids(s).into_iter().collect();
+                order
+                    .iter()
+                    .map(|id| ids.contains(id.as_str()))
+                    .collect::<Vec<_>>()
+            })
         })
     };
-    let chosen = Memo::new(move |_| state.try_with(|s| s.inspection.clone()).flatten());
+    let chosen = settled(move || state.try_with(|s| s.inspection.clone()));
     let downloads: Downloads = Arc::new(move || {
         let chosen = chosen.try_get().flatten();
         let period = chosen

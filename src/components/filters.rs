@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{use_data_lang, use_lang};
-use crate::nav::{use_set_search, use_set_state};
+use crate::nav::{settled, use_set_search, use_set_state};
 
 /// The filter panel (MOJ "filter a list" pattern): every change applies at once and is
 /// written to the URL.
@@ -23,11 +23,11 @@ pub fn FilterPanel(
     let lang = use_lang();
     let dl = use_data_lang();
     let set_state = use_set_state();
-    // Narrow memos, so a keystroke in the search box does not touch every <option>.
-    let is_improvements = Memo::new(move |_| state.get().view == View::Improvements);
-    let selected_inspection = Memo::new(move |_| state.get().inspection);
-    let selected_pillar = Memo::new(move |_| state.get().pillar);
-    let query = Memo::new(move |_| state.get().q);
+    // Settled, not memos: a keystroke in the search box must not wake every <option>.
+    let is_improvements = settled(move || state.try_with(|s| s.view == View::Improvements));
+    let selected_inspection = settled(move || state.try_with(|s| s.inspection.clone()));
+    let selected_pillar = settled(move || state.try_with(|s| s.pillar.clone()));
+    let query = Memo::new(move |_| state.with(|s| s.q.clone()));
     let on_inspection = {
         let set_state = set_state.clone();
         move |ev| {
@@ -68,7 +68,11 @@ pub fn FilterPanel(
         .into_iter()
         .map(|e| {
             let id = e.id.clone();
-            let selected = move || selected_inspection.with(|s| s.as_deref() == Some(id.as_str()));
+            let selected = move || {
+                selected_inspection
+                    .try_with(|s| s.as_deref() == Some(id.as_str()))
+                    .unwrap_or(false)
+            };
             view! { <option value=e.id.clone() selected=selected lang=dl.of(&e.title)>{format!("{} ({})", e.title, e.period)}</option> }
         })
         .collect_view();
@@ -78,8 +82,8 @@ pub fn FilterPanel(
             <div class="field">
                 <label for="filter-inspection">{T::Inspection.get(lang)}</label>
                 <select id="filter-inspection" on:change=on_inspection>
-                    <option value="" selected=move || selected_inspection.with(Option::is_none)>
-                        {move || if is_improvements.get() { T::AllInspections.get(lang) } else { T::NewestInspection.get(lang) }}
+                    <option value="" selected=move || selected_inspection.try_with(Option::is_none).unwrap_or(false)>
+                        {move || if is_improvements.try_get().unwrap_or(false) { T::AllInspections.get(lang) } else { T::NewestInspection.get(lang) }}
                     </option>
                     {inspection_options}
                 </select>
@@ -87,16 +91,16 @@ pub fn FilterPanel(
             <div class="field">
                 <label for="filter-pillar">{T::PillarOrArea.get(lang)}</label>
                 <select id="filter-pillar" on:change=on_pillar>
-                    <option value="" selected=move || selected_pillar.with(Option::is_none)>{T::AllPillars.get(lang)}</option>
+                    <option value="" selected=move || selected_pillar.try_with(Option::is_none).unwrap_or(false)>{T::AllPillars.get(lang)}</option>
                     {move || pillars.get().into_iter().map(|(id, label)| {
-                        let selected = selected_pillar.with(|p| p.as_deref() == Some(id.as_str()));
+                        let selected = selected_pillar.try_with(|p| p.as_deref() == Some(id.as_str())).unwrap_or(false);
                         let label_lang = dl.of(label.strip_prefix("— ").unwrap_or(&label));
                         view! { <option value=id selected=selected lang=label_lang>{label}</option> }
                     }).collect_view()}
                 </select>
             </div>
             <CheckGroup state legend=T::Grade options=grade_options(lang) />
-            <Show when=move || is_improvements.get()>
+            <Show when=move || is_improvements.try_get().unwrap_or(false)>
                 <CheckGroup state legend=T::Status options=status_options(lang) />
             </Show>
             <div class="field">
@@ -191,10 +195,15 @@ fn CheckGroup(
 ) -> impl IntoView {
     let lang = use_lang();
     let set_state = use_set_state();
+    // Which boxes are ticked, settled so that typing a search does not touch them.
+    let ticked = {
+        let is_on: Vec<_> = options.iter().map(|o| o.is_on).collect();
+        settled(move || state.try_with(|s| is_on.iter().map(|f| f(s)).collect::<Vec<bool>>()))
+    };
     view! {
         <fieldset class="field checks">
             <legend>{legend.get(lang)}</legend>
-            {options.into_iter().map(|o| {
+            {options.into_iter().enumerate().map(|(at, o)| {
                 let set_state = set_state.clone();
                 let id = format!("filter-{}-{}", legend.en().to_lowercase(), o.slug);
                 let toggle = move |_| {
@@ -205,7 +214,7 @@ fn CheckGroup(
                 view! {
                     <div class="check">
                         <input type="checkbox" id=id.clone() value=o.slug
-                            prop:checked=move || state.with(|s| (o.is_on)(s)) on:change=toggle />
+                            prop:checked=move || ticked.try_with(|t| t.get(at).copied()).flatten().unwrap_or(false) on:change=toggle />
                         <label for=id>{o.label}</label>
                     </div>
                 }
