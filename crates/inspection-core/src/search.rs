@@ -176,9 +176,15 @@ impl Query {
 
     /// Splits `text` into segments, `true` for the parts to highlight.
     pub fn segments<'a>(&self, text: &'a str) -> Vec<(&'a str, bool)> {
+        Query::split(text, &self.ranges(text))
+    }
+
+    /// Splits `text` at `ranges` (from [`Query::ranges`] on the same text) into segments,
+    /// `true` for the parts to highlight.
+    pub fn split<'a>(text: &'a str, ranges: &[(usize, usize)]) -> Vec<(&'a str, bool)> {
         let mut out = Vec::new();
         let mut at = 0;
-        for (s, e) in self.ranges(text) {
+        for &(s, e) in ranges {
             if s > at {
                 out.push((&text[at..s], false));
             }
