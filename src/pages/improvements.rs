@@ -4,7 +4,7 @@ use inspection_core::i18n::{self, T};
 use inspection_core::search::Query;
 use inspection_core::url::UrlState;
 use inspection_core::view::{
-    improvement_rows, pillar_options, select_rows, ImprovementRow, RowFilter,
+    improvement_rows, pillar_options, ImprovementRow, RecentSelections, RowFilter,
 };
 use inspection_core::Manifest;
 use leptos::prelude::*;
@@ -36,19 +36,17 @@ pub fn ImprovementsView(
                 .collect(),
         );
         // Filtered once per change of the filters, for the list, its count and the downloads.
-        // Typing on in the search box only looks at the rows the shorter search kept. Rows
+        // Typing on in the search box only looks at the rows the shorter search kept, and
+        // Backspace finds the rows of a recent search again (`RecentSelections`). Rows
         // are shared `Arc`s: comparing pointers is enough to tell whether the result changed.
         let shown = {
             let rows = rows.clone();
-            let last = Mutex::new(None::<RowFilter>);
+            let recent = Mutex::new(RecentSelections::default());
             Memo::new_with_compare(
-                move |previous: Option<&Vec<Arc<ImprovementRow>>>| {
+                move |_| {
                     let filter = state.with(RowFilter::new);
-                    let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
-                    let before = last.as_ref().zip(previous.map(Vec::as_slice));
-                    let shown = select_rows(&rows, &filter, before);
-                    *last = Some(filter);
-                    shown
+                    let mut recent = recent.lock().unwrap_or_else(|e| e.into_inner());
+                    recent.select(&rows, filter)
                 },
                 |old, new| match (old, new) {
                     (Some(old), Some(new)) => {

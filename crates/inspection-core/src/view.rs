@@ -508,19 +508,46 @@ impl RowFilter {
     }
 }
 
-/// The rows `filter` keeps, in list order. `previous` is the last result and the filter that
-/// made it, from the same `rows`: when `filter` narrows that filter (typing on in the search
-/// box), only the rows kept before are looked at.
-pub fn select_rows(
-    rows: &[Arc<ImprovementRow>],
-    filter: &RowFilter,
-    previous: Option<(&RowFilter, &[Arc<ImprovementRow>])>,
-) -> Vec<Arc<ImprovementRow>> {
-    let from = match previous {
-        Some((before, kept)) if filter.narrows(before) => kept,
-        _ => rows,
-    };
-    from.iter().filter(|r| filter.keeps(r)).cloned().collect()
+/// The rows `filter` keeps, in list order.
+pub fn select_rows(rows: &[Arc<ImprovementRow>], filter: &RowFilter) -> Vec<Arc<ImprovementRow>> {
+    rows.iter().filter(|r| filter.keeps(r)).cloned().collect()
+}
+
+/// The results of the last few filters, newest last, so that a search typed and then
+/// deleted with Backspace finds its rows again instead of looking through every row, and
+/// typing on looks only among the rows that the closest broader search kept.
+#[derive(Default)]
+pub struct RecentSelections(Vec<(RowFilter, Vec<Arc<ImprovementRow>>)>);
+
+impl RecentSelections {
+    /// How many results are kept: a word's worth of keystrokes.
+    const KEEP: usize = 8;
+
+    /// The rows of `rows` (the same rows on every call) that `filter` keeps, in list order.
+    pub fn select(
+        &mut self,
+        rows: &[Arc<ImprovementRow>],
+        filter: RowFilter,
+    ) -> Vec<Arc<ImprovementRow>> {
+        let kept = match self.0.iter().position(|(f, _)| *f == filter) {
+            Some(at) => self.0.remove(at).1,
+            None => {
+                let from = self
+                    .0
+                    .iter()
+                    .filter(|(f, _)| filter.narrows(f))
+                    .map(|(_, kept)| kept.as_slice())
+                    .min_by_key(|kept| kept.len())
+                    .unwrap_or(rows);
+                select_rows(from, &filter)
+            }
+        };
+        if self.0.len() == Self::KEEP {
+            self.0.remove(0);
+        }
+        self.0.push((filter, kept.clone()));
+        kept
+    }
 }
 
 /// Ids of the inspections `rows` come from, each once, in list order.
@@ -539,7 +566,7 @@ pub fn inspection_ids(rows: &[Arc<ImprovementRow>]) -> Vec<&str> {
 
 /// The rows the filters let through, in list order.
 pub fn filter_rows(rows: &[Arc<ImprovementRow>], state: &UrlState) -> Vec<Arc<ImprovementRow>> {
-    select_rows(rows, &RowFilter::new(state), None)
+    select_rows(rows, &RowFilter::new(state))
 }
 
 /// A grade card: a pillar with its question rows, or an area on its own.
@@ -823,7 +850,7 @@ mod tests {
     #[test]
     fn selecting_from_the_last_result_gives_what_a_fresh_selection_gives() {
         let rows = rows();
-        let mut last: Option<(RowFilter, Vec<Arc<ImprovementRow>>)> = None;
+        let mut recent = RecentSelections::default();
         // Typing on, deleting, changing other filters and a search that changes nothing.
         let steps: &[&[(&str, &str)]] = &[
             &[],
@@ -842,13 +869,27 @@ mod tests {
             &[("q", "vet"), ("inspection", "gwent-peel-2018-19")],
             &[("q", "b")],
             &[],
+            // Backspace through a word typed letter by letter, and past more than are kept.
+            &[("q", "p")],
+            &[("q", "pr")],
+            &[("q", "pro")],
+            &[("q", "proc")],
+            &[("q", "proce")],
+            &[("q", "proces")],
+            &[("q", "process")],
+            &[("q", "processe")],
+            &[("q", "processes")],
+            &[("q", "processe")],
+            &[("q", "process")],
+            &[("q", "proce")],
+            &[("q", "pr")],
+            &[("q", "p")],
+            &[],
+            &[("q", "vet")],
         ];
         for step in steps {
-            let filter = RowFilter::new(&state(step));
-            let previous = last.as_ref().map(|(f, kept)| (f, kept.as_slice()));
-            let next = select_rows(&rows, &filter, previous);
+            let next = recent.select(&rows, RowFilter::new(&state(step)));
             assert_eq!(next, filter_rows(&rows, &state(step)), "{step:?}");
-            last = Some((filter, next));
         }
     }
 
