@@ -17,7 +17,7 @@ pub fn use_url_state() -> Memo<UrlState> {
     Memo::new(move |_| {
         let mut state =
             query.with(|map| UrlState::from_pairs(map.into_iter().map(|(k, v)| (k.as_ref(), v))));
-        if let Some(TypedSearch(typed)) = typed {
+        if let Some(TypedSearch { typed, .. }) = typed {
             typed.with(|typed| match typed {
                 // Only over the URL it was typed over: any navigation since (Back, a link,
                 // another filter) makes the URL the truth again.
@@ -31,59 +31,100 @@ pub fn use_url_state() -> Memo<UrlState> {
     })
 }
 
-/// A search typed but not yet written to the URL: the query string it was typed over, and
-/// the text.
+/// A search typed but not yet written to the URL: the query string it was typed over and
+/// the text, and the timer that will write it.
 #[derive(Clone, Copy)]
-struct TypedSearch(RwSignal<Option<(String, String)>>);
+struct TypedSearch {
+    typed: RwSignal<Option<(String, String)>>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+}
 
 /// Makes [`use_set_search`] show a search before writing it to the URL; call once, high in
 /// the tree inside the router.
 pub fn provide_typed_search() {
-    provide_context(TypedSearch(RwSignal::new(None)));
+    let search = TypedSearch {
+        typed: RwSignal::new(None),
+        timer: StoredValue::new(None),
+    };
+    provide_context(search);
+    // A click may navigate (a link, a checkbox): the search is written first, so the entry
+    // the click leaves holds it and Back returns to it. Capture phase, ahead of the router's
+    // own click handler. The app's root lives as long as the page, and so does this.
+    let write = search_writer(search);
+    let on_click = wasm_bindgen::closure::Closure::<dyn Fn()>::new(write);
+    let _ = document().add_event_listener_with_callback_and_bool(
+        "click",
+        wasm_bindgen::JsCast::unchecked_ref(on_click.as_ref()),
+        true,
+    );
+    on_click.forget();
+}
+
+/// Writes the pending search (if any) to the URL as a replaced history entry, unless the
+/// visitor has navigated since it was typed.
+fn search_writer(search: TypedSearch) -> impl Fn() + Clone + Send + Sync + 'static {
+    let query = use_query_map();
+    let location = use_location();
+    let navigate = use_navigate();
+    let href = use_href();
+    move || {
+        if let Some(timer) = search.timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+        let Some(Some((over, q))) = search.typed.try_get_untracked() else {
+            return;
+        };
+        if location.search.with_untracked(|now| *now == over) {
+            let mut state = query.with_untracked(|map| {
+                UrlState::from_pairs(map.into_iter().map(|(k, v)| (k.as_ref(), v)))
+            });
+            state.q = q;
+            navigate(&href(&state), replacing());
+        }
+        // After the navigation, which updates the URL signals at once: the state memos see
+        // the same search throughout.
+        search.typed.set(None);
+    }
 }
 
 /// Returns a function that shows a new search text at once, and writes it to the URL (a
-/// replaced history entry, so Back skips each keystroke) just after the next paint. Writing
-/// the URL costs a few milliseconds a keystroke in Chromium, far more under load; the results
-/// must not wait for it. Keystrokes before the write are written together.
+/// replaced history entry, so Back skips each keystroke) once typing pauses for
+/// [`URL_WRITE_DELAY`], or before any click. Only the address waits: the results follow
+/// every keystroke. Writing the URL (the router, then `history.replaceState`) costs a few
+/// milliseconds in Chromium, far more under load, and a write queued just after a paint
+/// still delays the next keystroke.
 pub fn use_set_search() -> impl Fn(String) + Clone + Send + Sync + 'static {
-    let typed = use_context::<TypedSearch>();
+    let search = use_context::<TypedSearch>();
     let query = use_query_map();
     let location = use_location();
     let set_state = use_set_state();
+    let write = search.map(search_writer);
     move |q: String| {
-        let Some(TypedSearch(typed)) = typed else {
+        let (Some(search), Some(write)) = (search, write.clone()) else {
             let mut state = query.with_untracked(|map| {
                 UrlState::from_pairs(map.into_iter().map(|(k, v)| (k.as_ref(), v)))
             });
             state.q = q;
             return set_state(state, true);
         };
-        let over = location.search.get_untracked();
-        let scheduled = typed.with_untracked(Option::is_some);
-        typed.set(Some((over, q)));
-        if scheduled {
-            return;
+        search.typed.set(Some((location.search.get_untracked(), q)));
+        if let Some(timer) = search.timer.try_update_value(Option::take).flatten() {
+            timer.clear();
         }
-        let set_state = set_state.clone();
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    let Some(Some((over, q))) = typed.try_get_untracked() else {
-                        return;
-                    };
-                    if location.search.with_untracked(|now| *now == over) {
-                        let mut state = query.with_untracked(|map| {
-                            UrlState::from_pairs(map.into_iter().map(|(k, v)| (k.as_ref(), v)))
-                        });
-                        state.q = q;
-                        set_state(state, true);
-                    }
-                    typed.set(None);
-                },
-                Duration::ZERO,
-            );
-        });
+        let timer = set_timeout_with_handle(write, URL_WRITE_DELAY).ok();
+        search.timer.try_set_value(timer);
+    }
+}
+
+/// How long typing must pause before the search is written to the URL.
+const URL_WRITE_DELAY: Duration = Duration::from_millis(300);
+
+fn replacing() -> NavigateOptions {
+    NavigateOptions {
+        resolve: false,
+        replace: true,
+        scroll: false,
+        ..Default::default()
     }
 }
 
@@ -94,11 +135,16 @@ pub fn use_href() -> impl Fn(&UrlState) -> String + Clone + Send + Sync + 'stati
 }
 
 /// Returns a function that shows `state`: pushes a history entry, or replaces the current one
-/// (`replace = true`, used while typing a search so Back skips each keystroke).
+/// (`replace = true`). A search typed but not yet in the URL is written first, so that Back
+/// returns to it.
 pub fn use_set_state() -> impl Fn(UrlState, bool) + Clone + Send + Sync + 'static {
     let navigate = use_navigate();
     let href = use_href();
+    let write_search = use_context::<TypedSearch>().map(search_writer);
     move |state: UrlState, replace: bool| {
+        if let Some(write) = &write_search {
+            write();
+        }
         navigate(
             &href(&state),
             NavigateOptions {

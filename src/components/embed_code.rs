@@ -88,9 +88,14 @@ pub fn EmbedCode(
         embed_snippet(page_address(&url), &s, &title)
     });
     let (status, set_status) = signal(String::new());
+    // Whether the code is shown: while it is not, a keystroke in the search box neither makes
+    // a new snippet nor writes it into the textarea (a layout-affecting write each key).
+    let open = RwSignal::new(false);
     // A new snippet makes an earlier "Copied" untrue.
     Effect::new(move |_| {
-        snippet.track();
+        if open.try_get() == Some(true) {
+            snippet.track();
+        }
         set_status.set(String::new());
     });
     let textarea = NodeRef::<html::Textarea>::new();
@@ -120,13 +125,16 @@ pub fn EmbedCode(
     };
     let control = move || {
         view! {
-            <details class="embed-code">
+            <details class="embed-code" on:toggle=move |ev| {
+                let details: web_sys::HtmlDetailsElement = event_target(&ev);
+                open.set(details.open());
+            }>
                 <summary>{T::EmbedThisView.get(lang)}</summary>
                 <div class="embed-code__body">
                     <p>{T::EmbedHelp.get(lang)}</p>
                     <label for="embed-code-text">{T::EmbedHtmlLabel.get(lang)}</label>
                     <textarea id="embed-code-text" class="embed-code__text" readonly rows="5"
-                        spellcheck="false" node_ref=textarea prop:value=move || snippet.get()></textarea>
+                        spellcheck="false" node_ref=textarea prop:value=move || if open.try_get() == Some(true) { snippet.get() } else { String::new() }></textarea>
                     <p class="embed-code__actions">
                         <button type="button" class="button" on:click=copy>{T::Copy.get(lang)}</button>
                         <span class="embed-code__status" role="status" aria-live="polite">{move || status.get()}</span>
