@@ -67,7 +67,7 @@ pub fn ImprovementsView(
 }
 
 /// How many rows are drawn at first and per "Show more": long lists stay fast to filter.
-pub const PAGE_SIZE: usize = 50;
+pub const PAGE_SIZE: usize = 20;
 
 /// The filtered list, its count and its empty state.
 #[component]
