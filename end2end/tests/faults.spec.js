@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { test, expect } from './fixtures.js';
+import { test, expect, showAll } from './fixtures.js';
 
 const DATA = new URL('../../public/data/', import.meta.url);
 const FIXTURES = new URL('../../crates/inspection-tools/tests/fixtures/', import.meta.url);
@@ -194,6 +194,7 @@ test.describe('inspection file faults: improvements view keeps the other files',
       // The other files' rows are there, and the filters still narrow them.
       const rows = page.locator('.improvement');
       await expect(rows.first()).toBeVisible();
+      await showAll(page);
       const before = await rows.count();
       await expect(page.locator('.result-count')).toHaveText(`Showing ${before} of ${before} areas for improvement and recommendations`);
       await page.getByLabel('Not met').check();
@@ -207,6 +208,7 @@ test.describe('inspection file faults: improvements view keeps the other files',
       await page.unrouteAll({ behavior: 'ignoreErrors' });
       await alert.getByRole('button', { name: 'Retry' }).click();
       await expect(page.getByRole('alert')).toHaveCount(0);
+      await showAll(page);
       await expect(page.locator('.improvement--afi')).toHaveCount(13);
       expect(await rows.count()).toBeGreaterThan(before);
       await expectSamePage(page);
@@ -236,6 +238,7 @@ test.describe('inspection file faults: improvements view keeps the other files',
       await expect(alerts).toHaveCount(left);
     }
     await expect(page.getByRole('alert')).toHaveCount(0);
+    await showAll(page);
     await expect(page.locator('.improvement--afi')).toHaveCount(13);
     await expectSamePage(page);
   });

@@ -53,6 +53,11 @@ export const test = base.extend({
 
 export { expect };
 
+/** Draws every row of the improvements list: Show more until none is left. */
+export async function showAll(page) {
+  while (await page.locator('.show-more').count()) await page.locator('.show-more').click();
+}
+
 /** Runs axe-core (WCAG 2.x A/AA rules) on the page and returns the violations. */
 export async function axeViolations(page) {
   const results = await new AxeBuilder({ page })

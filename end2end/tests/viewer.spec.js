@@ -1,5 +1,5 @@
 // The viewer as a visitor uses it: grade cards, improvements, filters, URL state, keyboard.
-import { test, expect, axeViolations } from './fixtures.js';
+import { test, expect, axeViolations, showAll } from './fixtures.js';
 
 const card = (page, name) => page.locator('.grade-card').filter({ has: page.getByRole('heading', { name, exact: true }) });
 const items = (page) => page.locator('.improvement');
@@ -106,6 +106,7 @@ test.describe('improvements view', () => {
   test('lists every area for improvement with status, area, inspection and source', async ({ page }) => {
     await page.goto('./?view=improvements');
     await ready(page);
+    await showAll(page);
     const total = await items(page).count();
     await expect(count(page)).toHaveText(`Showing ${total} of ${total} areas for improvement and recommendations`);
     const afis = page.locator('.improvement--afi');
