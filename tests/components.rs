@@ -59,6 +59,34 @@ fn highlight_marks_matches_and_renders_markup_as_text() {
 }
 
 #[wasm_bindgen_test]
+async fn highlight_redraws_its_marks_when_the_search_changes() {
+    let parent = container();
+    let (q, set_q) = signal("vet".to_string());
+    let query = Memo::new(move |_| Query::new(&q.get()));
+    let _h = leptos::mount::mount_to(parent.clone(), move || {
+        view! { <p><Highlight text="<b>Vetting</b> and re-vetting" query /></p> }
+    });
+    let marks = |parent: &web_sys::HtmlElement| {
+        let all = parent.query_selector_all("mark").unwrap();
+        (0..all.length())
+            .map(|i| all.item(i).unwrap().text_content().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(marks(&parent), ["Vet", "vet"]);
+    // Other marks, made of markup: still text.
+    set_q.set("AND <b>".into());
+    leptos::task::tick().await;
+    assert_eq!(marks(&parent), ["<b>", "and"]);
+    assert!(parent.query_selector("b").unwrap().is_none());
+    assert_eq!(text(&parent), "<b>Vetting</b> and re-vetting");
+    // No search: no marks, the same text.
+    set_q.set(String::new());
+    leptos::task::tick().await;
+    assert!(marks(&parent).is_empty());
+    assert_eq!(text(&parent), "<b>Vetting</b> and re-vetting");
+}
+
+#[wasm_bindgen_test]
 fn status_tag_names_its_status() {
     let parent = container();
     let _h = leptos::mount::mount_to(
