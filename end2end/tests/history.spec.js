@@ -131,6 +131,8 @@ test.describe('force in context figures', () => {
   test('999 calls per 1,000 population: Gwent 139 against England and Wales 175, with period and source', async ({ page, consoleErrors }) => {
     await page.goto('./?view=figures');
     await expect(page.locator('#inspection-title')).toContainText('2018/19');
+    // The Inspection filter says what is shown: the newest inspection that has figures.
+    await expect(page.locator('#filter-inspection option:checked')).toHaveText('Newest inspection with figures');
     const figure = page.locator('.figure[data-figure="calls-999-per-1000"]');
     await expect(figure.locator('.figure__name')).toHaveText('999 calls per 1,000 population');
     const chart = figure.getByRole('img', { name: /999 calls per 1,000 population: Gwent rate 139 per 1,000; England and Wales rate 175 per 1,000/ });

@@ -24,7 +24,8 @@ pub fn FilterPanel(
     let dl = use_data_lang();
     let set_state = use_set_state();
     // Settled, not memos: a keystroke in the search box must not wake every <option>.
-    let is_improvements = settled(move || state.try_with(|s| s.view == View::Improvements));
+    let shown_view = settled(move || state.try_with(|s| s.view));
+    let is_improvements = move || shown_view.try_get() == Some(View::Improvements);
     let selected_inspection = settled(move || state.try_with(|s| s.inspection.clone()));
     let selected_pillar = settled(move || state.try_with(|s| s.pillar.clone()));
     let query = Memo::new(move |_| state.with(|s| s.q.clone()));
@@ -83,7 +84,7 @@ pub fn FilterPanel(
                 <label for="filter-inspection">{T::Inspection.get(lang)}</label>
                 <select id="filter-inspection" on:change=on_inspection>
                     <option value="" selected=move || selected_inspection.try_with(Option::is_none).unwrap_or(false)>
-                        {move || if is_improvements.try_get().unwrap_or(false) { T::AllInspections.get(lang) } else { T::NewestInspection.get(lang) }}
+                        {move || i18n::default_inspection(shown_view.try_get().unwrap_or_default()).get(lang)}
                     </option>
                     {inspection_options}
                 </select>
@@ -100,7 +101,7 @@ pub fn FilterPanel(
                 </select>
             </div>
             <CheckGroup state legend=T::Grade options=grade_options(lang) />
-            <Show when=move || is_improvements.try_get().unwrap_or(false)>
+            <Show when=is_improvements>
                 <CheckGroup state legend=T::Status options=status_options(lang) />
             </Show>
             <div class="field">

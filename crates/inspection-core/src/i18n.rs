@@ -6,6 +6,7 @@
 //! known; grade labels are listed in `WELSH_GRADE_NOTE`.
 
 use crate::grade::Grade;
+use crate::url::View;
 use crate::view::{AfiStatus, RowKind};
 
 /// Interface language (`lang=` in the URL contract).
@@ -111,6 +112,7 @@ texts! {
     Inspection { en: "Inspection", cy: "Arolygiad" }
     AllInspections { en: "All inspections", cy: "Pob arolygiad" }
     NewestInspection { en: "Newest inspection", cy: "Yr arolygiad diweddaraf" }
+    NewestWithFigures { en: "Newest inspection with figures", cy: "Yr arolygiad diweddaraf â ffigurau" }
     PillarOrArea { en: "Pillar or area", cy: "Colofn neu faes" }
     AllPillars { en: "All pillars and areas", cy: "Pob colofn a maes" }
     Grade { en: "Grade", cy: "Gradd" }
@@ -272,6 +274,16 @@ pub fn status(s: AfiStatus) -> T {
     }
 }
 
+/// What the Inspection filter's first option stands for in a view: what that view shows when
+/// no inspection is chosen (see the URL contract in the README).
+pub fn default_inspection(view: View) -> T {
+    match view {
+        View::Improvements | View::History => T::AllInspections,
+        View::Figures => T::NewestWithFigures,
+        View::Grades | View::Accessibility => T::NewestInspection,
+    }
+}
+
 pub fn row_kind(k: RowKind) -> T {
     match k {
         RowKind::AreaForImprovement => T::KindAfi,
@@ -365,6 +377,14 @@ pub fn format_date(lang: Lang, date: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_first_inspection_option_says_what_each_view_shows_without_a_choice() {
+        assert_eq!(default_inspection(View::Grades), T::NewestInspection);
+        assert_eq!(default_inspection(View::Improvements), T::AllInspections);
+        assert_eq!(default_inspection(View::History), T::AllInspections);
+        assert_eq!(default_inspection(View::Figures), T::NewestWithFigures);
+    }
+
     use super::*;
 
     /// Strings that are the same in both languages on purpose.
