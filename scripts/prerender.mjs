@@ -13,11 +13,11 @@
 //
 // Usage: node scripts/prerender.mjs [dist]
 import { createHash } from 'node:crypto';
-import { createServer } from 'node:http';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,28 +63,25 @@ if (!bootTag) fail(`${indexPath} has no <script src="./boot-….js"> — run scr
 writeFileSync(indexPath, html);
 
 // ---- load the plain app and copy its first view ----
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-};
-const server = createServer(async (req, res) => {
-  let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname.slice(1));
-  if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-  const file = normalize(join(dist, rel));
-  try {
-    if (!file.startsWith(dist)) throw new Error('outside');
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
+// Served by the project's plain static server (end2end/serve.mjs), on a free port.
+const port = await new Promise((resolvePort) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = probe.address();
+    probe.close(() => resolvePort(port));
+  });
 });
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const origin = `http://127.0.0.1:${port}`;
+const server = spawn('node', [join(ROOT, 'end2end/serve.mjs'), '--root', dist, '--port', String(port)], { stdio: 'ignore' });
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${origin}/`)).ok) break;
+  } catch {}
+  if (i === 100) {
+    server.kill();
+    fail(`end2end/serve.mjs did not start on port ${port}`);
+  }
+  await new Promise((r) => setTimeout(r, 100));
+}
 
 const require = createRequire(join(ROOT, 'end2end/package.json'));
 const { chromium } = require('@playwright/test');
@@ -123,7 +120,7 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
+  server.kill();
 }
 if (!capture) process.exit(0);
 

@@ -6,7 +6,13 @@ use std::time::Duration;
 use inspection_core::url::{UrlState, MAX_QUERY_CHARS};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
+
+/// The view state a query string's parameters describe.
+fn parse(map: &ParamsMap) -> UrlState {
+    UrlState::from_pairs(map.into_iter().map(|(k, v)| (k.as_ref(), v)))
+}
 
 /// The current view state, parsed from the query string, with the search just typed (see
 /// [`use_set_search`]).
@@ -15,8 +21,7 @@ pub fn use_url_state() -> Memo<UrlState> {
     let location = use_location();
     let typed = use_context::<TypedSearch>();
     Memo::new(move |_| {
-        let mut state =
-            query.with(|map| UrlState::from_pairs(map.into_iter().map(|(k, v)| (k.as_ref(), v))));
+        let mut state = query.with(parse);
         if let Some(TypedSearch { typed, .. }) = typed {
             typed.with(|typed| match typed {
                 // Only over the URL it was typed over: any navigation since (Back, a link,
@@ -37,6 +42,15 @@ pub fn use_url_state() -> Memo<UrlState> {
 struct TypedSearch {
     typed: RwSignal<Option<(String, String)>>,
     timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl TypedSearch {
+    /// Stops the pending write, if any.
+    fn cancel_timer(&self) {
+        if let Some(timer) = self.timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+    }
 }
 
 /// Makes [`use_set_search`] show a search before writing it to the URL; call once, high in
@@ -68,18 +82,14 @@ fn search_writer(search: TypedSearch) -> impl Fn() + Clone + Send + Sync + 'stat
     let navigate = use_navigate();
     let href = use_href();
     move || {
-        if let Some(timer) = search.timer.try_update_value(Option::take).flatten() {
-            timer.clear();
-        }
+        search.cancel_timer();
         let Some(Some((over, q))) = search.typed.try_get_untracked() else {
             return;
         };
         if location.search.with_untracked(|now| *now == over) {
-            let mut state = query.with_untracked(|map| {
-                UrlState::from_pairs(map.into_iter().map(|(k, v)| (k.as_ref(), v)))
-            });
+            let mut state = query.with_untracked(parse);
             state.q = q;
-            navigate(&href(&state), replacing());
+            navigate(&href(&state), options(true));
         }
         // After the navigation, which updates the URL signals at once: the state memos see
         // the same search throughout.
@@ -101,16 +111,12 @@ pub fn use_set_search() -> impl Fn(String) + Clone + Send + Sync + 'static {
     let write = search.map(search_writer);
     move |q: String| {
         let (Some(search), Some(write)) = (search, write.clone()) else {
-            let mut state = query.with_untracked(|map| {
-                UrlState::from_pairs(map.into_iter().map(|(k, v)| (k.as_ref(), v)))
-            });
+            let mut state = query.with_untracked(parse);
             state.q = q;
             return set_state(state, true);
         };
         search.typed.set(Some((location.search.get_untracked(), q)));
-        if let Some(timer) = search.timer.try_update_value(Option::take).flatten() {
-            timer.clear();
-        }
+        search.cancel_timer();
         let timer = set_timeout_with_handle(write, URL_WRITE_DELAY).ok();
         search.timer.try_set_value(timer);
     }
@@ -119,10 +125,11 @@ pub fn use_set_search() -> impl Fn(String) + Clone + Send + Sync + 'static {
 /// How long typing must pause before the search is written to the URL.
 const URL_WRITE_DELAY: Duration = Duration::from_millis(300);
 
-fn replacing() -> NavigateOptions {
+/// In-app navigation: the href is complete, the scroll position stays.
+fn options(replace: bool) -> NavigateOptions {
     NavigateOptions {
         resolve: false,
-        replace: true,
+        replace,
         scroll: false,
         ..Default::default()
     }
@@ -145,15 +152,7 @@ pub fn use_set_state() -> impl Fn(UrlState, bool) + Clone + Send + Sync + 'stati
         if let Some(write) = &write_search {
             write();
         }
-        navigate(
-            &href(&state),
-            NavigateOptions {
-                resolve: false,
-                replace,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        navigate(&href(&state), options(replace));
     }
 }
 

@@ -10,9 +10,7 @@ use inspection_core::export::{
 };
 use inspection_core::i18n::{format_date, T};
 use inspection_core::url::UrlState;
-use inspection_core::view::{
-    filter_rows, grade_cards, inspection_ids, newest_first, ImprovementRow,
-};
+use inspection_core::view::{grade_cards, inspection_ids, newest_first, ImprovementRow};
 use inspection_core::{Inspection, Manifest};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -199,8 +197,6 @@ pub fn ImprovementsExport(
     manifest: Arc<Manifest>,
     /// Every loaded inspection, by id, as loaded.
     loaded: Arc<HashMap<String, Inspection>>,
-    /// Every row, unfiltered.
-    rows: Arc<Vec<Arc<ImprovementRow>>>,
     /// The rows the filters let through.
     shown: Memo<Vec<Arc<ImprovementRow>>>,
     /// Current state from the URL.
@@ -243,16 +239,13 @@ pub fn ImprovementsExport(
             .as_deref()
             .and_then(|id| loaded.get(id))
             .map(|i| i.period.clone());
-        // Each file is made from the state at the moment of the click, not of this render.
-        let csv_rows = rows.clone();
+        // Each file is made from the rows shown at the moment of the click, not of this render.
+        let shown_now = move || shown.try_get_untracked().unwrap_or_default();
         let mut out = vec![Download {
             label: T::DownloadCsv.get(lang).to_string(),
             file_name: file_name(&force, "improvements", period.as_deref(), "csv"),
             mime: CSV_TYPE,
-            make: Arc::new(move || {
-                let shown = filter_rows(&csv_rows, &state.get_untracked());
-                improvements_csv(shown.iter().map(|r| &**r))
-            }),
+            make: Arc::new(move || improvements_csv(shown_now().iter().map(|r| &**r))),
             hidden: None,
         }];
         let several = chosen.is_none();
@@ -264,7 +257,6 @@ pub fn ImprovementsExport(
             if chosen.as_ref().is_some_and(|c| *c != ins.id) {
                 continue;
             }
-            let json_rows = rows.clone();
             let label = if several {
                 format!("{} ({})", T::DownloadJson.get(lang), ins.period)
             } else {
@@ -276,8 +268,10 @@ pub fn ImprovementsExport(
                 file_name: file_name(&force, "improvements", Some(&ins.period), "json"),
                 mime: JSON_TYPE,
                 make: Arc::new(move || {
-                    let shown = filter_rows(&json_rows, &state.get_untracked());
-                    to_json(&improvements_json(&loaded[&id], shown.iter().map(|r| &**r)))
+                    to_json(&improvements_json(
+                        &loaded[&id],
+                        shown_now().iter().map(|r| &**r),
+                    ))
                 }),
                 hidden: Some(Arc::new(move || {
                     !shown_in

@@ -58,7 +58,7 @@ pub fn ImprovementsView(
             )
         };
         view! {
-            <crate::components::export::ImprovementsExport manifest loaded=original rows=rows.clone() shown state />
+            <crate::components::export::ImprovementsExport manifest loaded=original shown state />
             <ImprovementList rows shown state />
         }
         .into_any()
