@@ -122,6 +122,34 @@ test.describe('pre-rendered first view', () => {
     await expect(page.locator('.history-table')).toBeVisible();
   });
 
+  test('Copy pressed in the embed code before the app has loaded: the code is selected once it has', async ({ page }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
+    });
+    await openFirstView(page);
+    // The app's code waits until both clicks are in, so the Copy click is surely held and
+    // handed over together with the opened disclosure.
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route(APP_FILE, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByText('Embed this view', { exact: true }).click();
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await expect(staticView(page)).toBeVisible();
+    release();
+    await appInPlace(page);
+    const code = page.getByLabel('HTML to embed this view');
+    await expect(code).toHaveValue(/^<iframe src="[^"]+" title="[^"]+"/);
+    await expect(page.getByRole('status').filter({ hasText: /Copied|Ctrl\+C/ })).toBeVisible();
+    // Still there once the disclosure's toggle has come through.
+    await page.waitForTimeout(300);
+    await expect(page.getByRole('status').filter({ hasText: /Copied|Ctrl\+C/ })).toBeVisible();
+    const selection = await code.evaluate((el) => [el.selectionStart, el.selectionEnd, el.value.length]);
+    expect(selection).toEqual([0, selection[2], selection[2]]);
+  });
+
   test('a pointer over a control starts loading the app; the page stays as it is until then', async ({ page }) => {
     const requested = await openFirstView(page);
     await page.waitForLoadState('networkidle');

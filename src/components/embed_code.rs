@@ -91,17 +91,28 @@ pub fn EmbedCode(
     // Whether the code is shown: while it is not, a keystroke in the search box neither makes
     // a new snippet nor writes it into the textarea (a layout-affecting write each key).
     let open = RwSignal::new(false);
-    // A new snippet makes an earlier "Copied" untrue.
-    Effect::new(move |_| {
-        if open.try_get() == Some(true) {
-            snippet.track();
+    // A new snippet makes an earlier "Copied" untrue. Only a change of the code clears it:
+    // the disclosure being opened does not, as its toggle event can arrive after a click on
+    // Copy (the pre-rendered page hands over an open disclosure and a held click together).
+    Effect::new(move |last: Option<Option<String>>| {
+        let last = last.flatten();
+        let now = (open.try_get() == Some(true))
+            .then(|| snippet.try_get())
+            .flatten();
+        if now.is_some() && last.is_some() && now != last {
+            set_status.set(String::new());
         }
-        set_status.set(String::new());
+        now.or(last)
     });
     let textarea = NodeRef::<html::Textarea>::new();
     let fallback = move || {
-        // Select the code so the visitor can copy it; also try the old copy command.
+        // Select the code so the visitor can copy it; also try the old copy command. The code
+        // is written first, in case the textarea is still awaiting the disclosure's toggle.
         if let Some(el) = textarea.get_untracked() {
+            let code = snippet.get_untracked();
+            if el.value() != code {
+                el.set_value(&code);
+            }
             el.select();
         }
         let copied = exec_command("copy").unwrap_or(false);
