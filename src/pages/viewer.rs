@@ -5,6 +5,7 @@ use inspection_core::url::View;
 use inspection_core::view::newest_first;
 use inspection_core::Manifest;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::api;
 use crate::components::error_panel::ErrorPanel;
@@ -85,10 +86,14 @@ fn Viewer(
     });
     let entries: Vec<_> = newest_first(&manifest).into_iter().cloned().collect();
     let is_statement = move || view.get() == View::Accessibility;
+    // Whether the search box has focus: the list then draws only the rows on screen.
+    let searching = RwSignal::new(false);
     view! {
         <ViewTabs state />
         <Show when=move || !is_statement() fallback=move || view! { <AccessibilityStatement state /> }>
-            <div class="layout">
+            <div class="layout" class:layout--searching=move || searching.try_get().unwrap_or(false)
+                on:focusin=move |ev| { searching.try_set(is_search_box(&ev)); }
+                on:focusout=move |_| { searching.try_set(false); }>
                 <FilterPanel state inspections=entries.clone() pillars />
                 <div class="results">
                     <SelectedFilters state pillar_label />
@@ -106,4 +111,11 @@ fn Viewer(
             </div>
         </Show>
     }
+}
+
+/// Whether a focus event is the search box's.
+fn is_search_box(ev: &web_sys::FocusEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| el.id() == "filter-q")
 }
