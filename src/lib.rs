@@ -4,6 +4,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod dom;
 pub mod embed;
 pub mod error;
 pub mod i18n;

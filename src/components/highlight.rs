@@ -1,7 +1,8 @@
 use inspection_core::search::Query;
-use leptos::html;
 use leptos::prelude::*;
+use web_sys::Element;
 
+use crate::dom::{add, el, set_lang, text as add_text, DomView};
 use crate::i18n::use_data_lang;
 
 /// Data text with the search matches marked. Always rendered as text nodes, never as HTML,
@@ -23,54 +24,61 @@ pub fn Highlight(
     lang: Option<Option<&'static str>>,
 ) -> impl IntoView {
     let lang = lang.unwrap_or_else(|| use_data_lang().of(&text));
-    let first = query
-        .try_with_untracked(|q| q.ranges(&text))
-        .unwrap_or_default();
-    let parts = Query::split(&text, &first)
-        .into_iter()
-        .map(|(part, hit)| {
-            let part = part.to_string();
-            if hit {
-                view! { <mark>{part}</mark> }.into_any()
-            } else {
-                part.into_any()
-            }
-        })
-        .collect_view();
-    let span = NodeRef::<html::Span>::new();
-    let mut shown = Some(first);
-    Effect::new(move |_| {
-        let Some(ranges) = query.try_with(|q| q.ranges(&text)) else {
-            return;
-        };
-        if shown.as_ref() != Some(&ranges) {
-            if let Some(el) = span.get_untracked() {
-                redraw(&el, &text, &ranges);
-            }
-            shown = Some(ranges);
-        }
-    });
-    view! { <span lang=lang node_ref=span>{parts}</span> }
+    let marked = Marked::new(text, lang, query);
+    let span = marked.el.clone();
+    follow(query, vec![marked]);
+    DomView::new(span)
 }
 
-/// Replaces the children of `el` with `text`, its `ranges` in `<mark>`s.
-fn redraw(el: &web_sys::HtmlElement, text: &str, ranges: &[(usize, usize)]) {
-    if ranges.is_empty() {
-        el.set_text_content(Some(text));
-        return;
+/// A highlighted text in the page: its `<span>`, its text and the ranges marked in it.
+pub struct Marked {
+    el: Element,
+    text: String,
+    shown: Vec<(usize, usize)>,
+}
+
+impl Marked {
+    /// A `<span>` of `text` (with `lang`, if any), marked for the search as it is now.
+    pub fn new(text: String, lang: Option<&str>, query: Memo<Query>) -> Self {
+        let shown = query
+            .try_with_untracked(|q| q.ranges(&text))
+            .unwrap_or_default();
+        let el = el("span", "");
+        set_lang(&el, lang);
+        draw(&el, &text, &shown);
+        Marked { el, text, shown }
     }
-    el.set_text_content(None);
-    let doc = document();
+
+    /// The `<span>`, to put in the page.
+    pub fn element(&self) -> &Element {
+        &self.el
+    }
+
+    /// Redraws the marks if `query` marks the text differently.
+    fn update(&mut self, query: &Query) {
+        let ranges = query.ranges(&self.text);
+        if ranges != self.shown {
+            self.el.set_text_content(None);
+            draw(&self.el, &self.text, &ranges);
+            self.shown = ranges;
+        }
+    }
+}
+
+/// Keeps `texts` marked for `query` as it changes: one effect for all the texts of a view.
+pub fn follow(query: Memo<Query>, mut texts: Vec<Marked>) {
+    Effect::new(move |_| {
+        query.try_with(|q| texts.iter_mut().for_each(|t| t.update(q)));
+    });
+}
+
+/// Appends `text` to the empty `el`, its `ranges` in `<mark>`s.
+fn draw(el: &Element, text: &str, ranges: &[(usize, usize)]) {
     for (part, hit) in Query::split(text, ranges) {
-        let node: web_sys::Node = if hit {
-            let Ok(mark) = doc.create_element("mark") else {
-                continue;
-            };
-            mark.set_text_content(Some(part));
-            mark.into()
+        if hit {
+            add_text(&add(el, "mark", ""), part);
         } else {
-            doc.create_text_node(part).into()
-        };
-        let _ = el.append_child(&node);
+            add_text(el, part);
+        }
     }
 }

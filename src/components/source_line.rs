@@ -1,8 +1,9 @@
-use inspection_core::i18n::{format_date, T};
+use inspection_core::i18n::{format_date, Lang, T};
 use inspection_core::view::SourceInfo;
 use leptos::prelude::*;
 
-use crate::i18n::{use_data_lang, use_lang};
+use crate::dom::{add, el, set, set_lang, text, DomView};
+use crate::i18n::{use_data_lang, use_lang, DataLang};
 
 /// Names the document an item comes from, with its date and the source text's file name.
 #[component]
@@ -10,19 +11,39 @@ pub fn SourceLine(
     /// The source to name.
     source: SourceInfo,
 ) -> impl IntoView {
-    let lang = use_lang();
-    let dl = use_data_lang();
-    let date = source.date.as_deref().map(|d| format_date(lang, d));
-    let title = match source.url.clone() {
-        Some(url) => view! { <a href=url rel="noopener noreferrer" target="_blank" lang=dl.of(&source.title)>{source.title.clone()}</a> }.into_any(),
-        None => view! { <cite lang=dl.of(&source.title)>{source.title.clone()}</cite> }.into_any(),
+    DomView::new(source_line(&source, use_lang(), &use_data_lang()))
+}
+
+/// The element of [`SourceLine`], for views built with DOM calls.
+pub fn source_line(source: &SourceInfo, lang: Lang, dl: &DataLang) -> web_sys::Element {
+    let line = el("p", "source-line");
+    text(&line, T::Source.get(lang));
+    text(&line, " ");
+    let title = match &source.url {
+        Some(url) => {
+            let a = add(&line, "a", "");
+            set(&a, "href", url);
+            set(&a, "rel", "noopener noreferrer");
+            set(&a, "target", "_blank");
+            a
+        }
+        None => add(&line, "cite", ""),
     };
-    view! {
-        <p class="source-line">
-            {T::Source.get(lang)} " " {title}
-            {(!source.publisher.is_empty()).then(|| view! { ", " <span lang=dl.of(&source.publisher)>{source.publisher.clone()}</span> })}
-            {date.map(|d| format!(", {d}"))}
-            {(!source.file.is_empty()).then(|| view! { " (" <code>{source.file.clone()}</code> ")" })}
-        </p>
+    set_lang(&title, dl.of(&source.title));
+    text(&title, &source.title);
+    if !source.publisher.is_empty() {
+        text(&line, ", ");
+        let publisher = add(&line, "span", "");
+        set_lang(&publisher, dl.of(&source.publisher));
+        text(&publisher, &source.publisher);
     }
+    if let Some(date) = &source.date {
+        text(&line, &format!(", {}", format_date(lang, date)));
+    }
+    if !source.file.is_empty() {
+        text(&line, " (");
+        text(&add(&line, "code", ""), &source.file);
+        text(&line, ")");
+    }
+    line
 }
