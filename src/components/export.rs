@@ -8,7 +8,7 @@ use std::time::Duration;
 use inspection_core::export::{
     file_name, grades_csv, grades_json, improvements_csv, improvements_json, to_json,
 };
-use inspection_core::i18n::{format_date, T};
+use inspection_core::i18n::{self, format_date, T};
 use inspection_core::url::UrlState;
 use inspection_core::view::{grade_cards, inspection_ids, newest_first, ImprovementRow};
 use inspection_core::{Inspection, Manifest};
@@ -83,17 +83,26 @@ pub fn ExportPanel(
         let list = downloads();
         let note = (!list.is_empty())
             .then(|| view! { <p class="export__note">{T::ExportNote.get(lang)}</p> });
-        let buttons = list
-            .into_iter()
-            .map(|d| {
-                let on_click = move |_| save(&d.file_name, d.mime, &(d.make)());
-                let hidden = d.hidden.map(|h| move || h());
-                view! { <button type="button" class="button export__button" hidden=hidden on:click=on_click>{d.label.clone()}</button> }
-            })
-            .collect_view();
+        // One JSON file per inspection: beyond a force's handful they go in a disclosure, so
+        // hundreds of buttons never stand between the filters and the results.
+        let (each, always): (Vec<_>, Vec<_>) = list.into_iter().partition(|d| d.hidden.is_some());
+        let each = if each.len() > MAX_INLINE {
+            let shown: Vec<Hidden> = each.iter().filter_map(|d| d.hidden.clone()).collect();
+            let count = move || shown.iter().filter(|h| !h()).count();
+            view! {
+                <details class="export__each">
+                    <summary>{T::JsonEachInspection.get(lang)} " (" {move || i18n::format_number(lang, count())} ")"</summary>
+                    <div class="export__buttons">{buttons(each)}</div>
+                </details>
+            }
+            .into_any()
+        } else {
+            buttons(each).into_any()
+        };
         view! {
             <div class="export__buttons">
-                {buttons}
+                {buttons(always)}
+                {each}
                 <button type="button" class="button export__button" on:click=move |_| { let _ = window().print(); }>
                     {T::PrintView.get(lang)}
                 </button>
@@ -105,6 +114,21 @@ pub fn ExportPanel(
         <div class="export no-print" role="group" aria-label=T::ExportHeading.get(lang)>{panel}</div>
         <PrintMeta />
     }
+}
+
+/// At most this many per-inspection downloads are shown as buttons; more are put in a
+/// disclosure.
+pub const MAX_INLINE: usize = 8;
+
+/// A button for each download.
+fn buttons(list: Vec<Download>) -> impl IntoView {
+    list.into_iter()
+        .map(|d| {
+            let on_click = move |_| save(&d.file_name, d.mime, &(d.make)());
+            let hidden = d.hidden.map(|h| move || h());
+            view! { <button type="button" class="button export__button" hidden=hidden on:click=on_click>{d.label.clone()}</button> }
+        })
+        .collect_view()
 }
 
 /// No downloads: the print button and address line only.
@@ -249,6 +273,14 @@ pub fn ImprovementsExport(
             hidden: None,
         }];
         let several = chosen.is_none();
+        // Several forces' inspections can share a period: the title then tells them apart.
+        let periods_repeat = {
+            let mut seen = HashSet::new();
+            !order
+                .iter()
+                .filter_map(|id| loaded.get(id))
+                .all(|i| seen.insert(i.period.as_str()))
+        };
         for (at, id) in order.iter().enumerate() {
             let Some(ins) = loaded.get(id) else {
                 continue;
@@ -257,7 +289,9 @@ pub fn ImprovementsExport(
             if chosen.as_ref().is_some_and(|c| *c != ins.id) {
                 continue;
             }
-            let label = if several {
+            let label = if several && periods_repeat {
+                format!("{} ({})", T::DownloadJson.get(lang), ins.title)
+            } else if several {
                 format!("{} ({})", T::DownloadJson.get(lang), ins.period)
             } else {
                 T::DownloadJson.get(lang).to_string()

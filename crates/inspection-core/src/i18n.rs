@@ -205,6 +205,7 @@ texts! {
     ExportNote { en: "Downloads hold the items shown with the current filters: CSV for spreadsheets, JSON in the published data format.", cy: "Mae’r ffeiliau’n cynnwys yr eitemau a ddangosir gyda’r hidlwyr presennol: CSV ar gyfer taenlenni, JSON yn y fformat data cyhoeddedig." }
     DownloadCsv { en: "Download CSV", cy: "Lawrlwytho CSV" }
     DownloadJson { en: "Download JSON", cy: "Lawrlwytho JSON" }
+    JsonEachInspection { en: "JSON for each inspection", cy: "JSON ar gyfer pob arolygiad" }
     PrintView { en: "Print this view", cy: "Argraffu’r golwg hon" }
     PrintedFrom { en: "Printed from:", cy: "Argraffwyd o:" }
     Measure { en: "Measure", cy: "Mesur" }
