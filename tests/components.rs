@@ -4,11 +4,15 @@
 use inspection_core::search::Query;
 use inspection_core::view::{AfiStatus, Card, SourceInfo};
 use inspection_core::{AreaForImprovement, CarriedOver, Grade, Judgment, JudgmentLevel};
+use std::sync::Arc;
+
+use inspection_viewer::components::export::{Download, Downloads, ExportPanel, Hidden, MAX_INLINE};
 use inspection_viewer::components::grade_badge::GradeBadge;
 use inspection_viewer::components::grade_card::GradeCard;
 use inspection_viewer::components::highlight::Highlight;
 use inspection_viewer::components::status_tag::StatusTag;
 use leptos::prelude::*;
+use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -162,4 +166,71 @@ fn grade_card_shows_rows_carried_over_and_afi_count() {
         .unwrap()
         .unchecked_into();
     assert!(!details.open());
+}
+
+/// Downloads as the improvements view offers them: a CSV, then `n` per-inspection files whose
+/// buttons are hidden while `hidden[i]` is set.
+fn downloads(n: usize, hidden: RwSignal<Vec<bool>>) -> Downloads {
+    Arc::new(move || {
+        let file = |label: String, hide: Option<Hidden>| Download {
+            label,
+            file_name: "f.json".into(),
+            mime: "application/json",
+            make: Arc::new(String::new),
+            hidden: hide,
+        };
+        let mut out = vec![file("Download CSV".into(), None)];
+        for i in 0..n {
+            let hide: Hidden = Arc::new(move || hidden.with(|h| h[i]));
+            out.push(file(format!("Download JSON ({i})"), Some(hide)));
+        }
+        out
+    })
+}
+
+#[wasm_bindgen_test]
+async fn many_inspection_downloads_go_in_a_disclosure_that_counts_those_shown() {
+    let parent = container();
+    let hidden = RwSignal::new(vec![false; MAX_INLINE + 2]);
+    let _h = leptos::mount::mount_to(parent.clone(), move || {
+        view! { <Router><ExportPanel downloads=downloads(MAX_INLINE + 2, hidden) /></Router> }
+    });
+    let summary = parent
+        .query_selector(".export__each > summary")
+        .unwrap()
+        .expect("a disclosure");
+    assert_eq!(
+        summary.text_content().unwrap(),
+        "JSON for each inspection (10)"
+    );
+    let inside = parent.query_selector_all(".export__each button").unwrap();
+    assert_eq!(inside.length() as usize, MAX_INLINE + 2);
+    // The CSV and Print buttons stay outside it.
+    let all = parent.query_selector_all(".export button").unwrap();
+    assert_eq!(all.length() as usize, MAX_INLINE + 4);
+    hidden.update(|h| h[..3].iter_mut().for_each(|x| *x = true));
+    leptos::task::tick().await;
+    assert_eq!(
+        summary.text_content().unwrap(),
+        "JSON for each inspection (7)"
+    );
+    let first: web_sys::Element = inside.item(0).unwrap().unchecked_into();
+    assert!(first.has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
+fn a_few_inspection_downloads_stay_buttons() {
+    let parent = container();
+    let hidden = RwSignal::new(vec![false; 5]);
+    let _h = leptos::mount::mount_to(parent.clone(), move || {
+        view! { <Router><ExportPanel downloads=downloads(5, hidden) /></Router> }
+    });
+    assert!(parent.query_selector(".export__each").unwrap().is_none());
+    assert_eq!(
+        parent
+            .query_selector_all(".export button")
+            .unwrap()
+            .length(),
+        7
+    );
 }
