@@ -95,8 +95,13 @@ pub fn el(tag: &str, class: &str) -> Element {
 /// Appends a new `<tag>` with `class` to `parent` and returns it.
 pub fn add(parent: &Element, tag: &str, class: &str) -> Element {
     let child = el(tag, class);
-    let _ = parent.append_with_node_1(&child);
+    append(parent, &child);
     child
+}
+
+/// Appends `child` to `parent`.
+pub fn append(parent: &Element, child: &Element) {
+    let _ = parent.append_with_node_1(child);
 }
 
 /// Appends `text` to `parent` as a text node.

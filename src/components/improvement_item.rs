@@ -8,7 +8,7 @@ use crate::components::grade_badge::grade_badge;
 use crate::components::highlight::{follow, Marked};
 use crate::components::source_line::source_line;
 use crate::components::status_tag::status_tag;
-use crate::dom::{add, el, set, set_lang, text, DomView};
+use crate::dom::{add, append, el, set, set_lang, text, DomView};
 use crate::i18n::{use_data_lang, use_lang, DataLang};
 use inspection_core::i18n::{self, Lang, T};
 use web_sys::Element;
@@ -98,11 +98,6 @@ fn row_element(
     }
     append(&li, &source_line(&row.source, lang, dl));
     li
-}
-
-/// Appends `child` to `parent`.
-fn append(parent: &Element, child: &Element) {
-    let _ = parent.append_with_node_1(child);
 }
 
 /// Element id of a row, for thread links.
