@@ -256,6 +256,14 @@ pub fn ImprovementsExport(
             })
         })
     };
+    // Several forces' inspections can share a period: the title then tells them apart.
+    let periods_repeat = {
+        let mut seen = HashSet::new();
+        !order
+            .iter()
+            .filter_map(|id| loaded.get(id))
+            .all(|i| seen.insert(i.period.as_str()))
+    };
     let chosen = settled(move || state.try_with(|s| s.inspection.clone()));
     let downloads: Downloads = Arc::new(move || {
         let chosen = chosen.try_get().flatten();
@@ -273,14 +281,6 @@ pub fn ImprovementsExport(
             hidden: None,
         }];
         let several = chosen.is_none();
-        // Several forces' inspections can share a period: the title then tells them apart.
-        let periods_repeat = {
-            let mut seen = HashSet::new();
-            !order
-                .iter()
-                .filter_map(|id| loaded.get(id))
-                .all(|i| seen.insert(i.period.as_str()))
-        };
         for (at, id) in order.iter().enumerate() {
             let Some(ins) = loaded.get(id) else {
                 continue;
