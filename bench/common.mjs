@@ -163,3 +163,59 @@ export async function filterKeystrokes(page, words, offset, want) {
   }
   return { firstRow, keystrokes: { total, js, skipped } };
 }
+
+/** Types `keys` keystrokes of `words` into the focused search box and, per keystroke that
+ * changed the count, times keydown -> the whole page of rows in the list (as many as the
+ * count less those behind "Show more") -> the next paint. The list draws the rows on screen
+ * first and the rest when the browser is idle; this is the second step. `incomplete` counts
+ * keystrokes whose page was still short after 5 s. */
+export async function wholePageKeystrokes(page, words, keys) {
+  await page.focus('#filter-q');
+  await page.evaluate(() => {
+    const num = (s) => Number(s.replace(/[^\d]/g, ''));
+    const complete = () => {
+      const shown = document.querySelector('.result-count')?.textContent.match(/Showing ([\d,]+)/);
+      if (!shown) return false;
+      const hidden = document.querySelector('.show-more')?.textContent.match(/\(([\d,]+)/);
+      const expected = num(shown[1]) - (hidden ? num(hidden[1]) : 0);
+      return document.querySelectorAll('ol.improvements > .improvement').length === expected;
+    };
+    window.__startWhole = () => {
+      const before = document.querySelector('.result-count').textContent;
+      let t0 = null;
+      window.__whole = new Promise((resolve) => {
+        document.addEventListener('keydown', () => (t0 = performance.now()), { capture: true, once: true });
+        const check = () => {
+          const now = document.querySelector('.result-count')?.textContent;
+          if (t0 === null || now === undefined || now === before || !complete()) return;
+          mo.disconnect();
+          clearTimeout(timer);
+          window.__afterNextPaint((t1) => resolve({ total: t1 - t0 }));
+        };
+        const mo = new MutationObserver(check);
+        mo.observe(document.body, { childList: true, subtree: true, characterData: true });
+        const paints = (n, cb) => (n === 0 ? cb() : window.__afterNextPaint(() => paints(n - 1, cb)));
+        document.addEventListener(
+          'input',
+          () => paints(3, () => document.querySelector('.result-count')?.textContent === before && (mo.disconnect(), clearTimeout(timer), resolve(null))),
+          { capture: true, once: true },
+        );
+        const timer = setTimeout(() => (mo.disconnect(), resolve({ incomplete: true })), 5000);
+      });
+    };
+  });
+  const total = [];
+  let incomplete = 0;
+  let pressed = 0;
+  outer: for (const word of words) {
+    for (const key of [...word, ...Array(word.length).fill('Backspace')]) {
+      await page.evaluate(() => window.__startWhole());
+      await page.keyboard.press(key);
+      const r = await page.evaluate(() => window.__whole);
+      if (r?.incomplete) incomplete++;
+      else if (r) total.push(r.total);
+      if (++pressed >= keys) break outer;
+    }
+  }
+  return { total, incomplete };
+}

@@ -99,6 +99,8 @@
     // A pointer over a control is the earliest sign of a click to come.
     view.addEventListener('pointerover', (e) => e.target.closest(`${FOCUSABLE}, label`) && takeOver(), { passive: true });
     view.addEventListener('click', holdClick, true);
+    // Enter in the search box submits its form; the app applies the search as it is typed.
+    view.addEventListener('submit', (e) => e.preventDefault());
   }
 
   /** A click on a button or an in-app link waits for the app, which then gets the same click. */

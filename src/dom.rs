@@ -120,3 +120,23 @@ pub fn set_lang(el: &Element, lang: Option<&str>) {
         set(el, "lang", lang);
     }
 }
+
+/// How long work queued with [`when_idle`] may wait for the browser to be idle.
+const IDLE_TIMEOUT_MS: u32 = 200;
+
+/// Runs `f` once the browser is idle: after the frame being drawn, once nothing more urgent
+/// (input, rendering) waits. Where `requestIdleCallback` is missing (Safari), after a zero
+/// timeout.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let f = Closure::once_into_js(f);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(IDLE_TIMEOUT_MS);
+    let w = window();
+    if w.request_idle_callback_with_options(f.unchecked_ref(), &options)
+        .is_err()
+    {
+        let _ = w.set_timeout_with_callback(f.unchecked_ref());
+    }
+}

@@ -53,6 +53,15 @@ impl TypedSearch {
     }
 }
 
+/// Whether a search is being typed: from a keystroke in the search box until typing pauses
+/// and the search is written to the URL (or a click writes it first).
+pub fn use_typing() -> Signal<bool> {
+    let search = use_context::<TypedSearch>();
+    Signal::derive(move || {
+        search.is_some_and(|s| s.typed.try_with(Option::is_some).unwrap_or(false))
+    })
+}
+
 /// Makes [`use_set_search`] show a search before writing it to the URL; call once, high in
 /// the tree inside the router.
 pub fn provide_typed_search() {

@@ -150,6 +150,26 @@ test.describe('pre-rendered first view', () => {
     expect(selection).toEqual([0, selection[2], selection[2]]);
   });
 
+  test('Enter in its search box before the app has loaded keeps the page; the app then applies the search', async ({ page }) => {
+    await openFirstView(page);
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route(APP_FILE, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.evaluate(() => (window.__samePage = true));
+    await page.getByLabel('Search').fill('vetting');
+    if (!process.env.NOENTER) await page.getByLabel('Search').press('Enter');
+    await expect(staticView(page)).toBeVisible();
+    expect(await page.evaluate(() => window.__samePage)).toBe(true);
+    release();
+    await appInPlace(page);
+    await expect(page.getByLabel('Search')).toHaveValue('vetting');
+    await expect(page).toHaveURL(/[?&]q=vetting/);
+    expect(await page.evaluate(() => window.__samePage)).toBe(true);
+  });
+
   test('a pointer over a control starts loading the app; the page stays as it is until then', async ({ page }) => {
     const requested = await openFirstView(page);
     await page.waitForLoadState('networkidle');

@@ -168,6 +168,51 @@ test.describe('improvements view', () => {
     await expect(thread.getByRole('link')).toContainText('lowest level of vetting clearance');
   });
 
+  test('Enter in the search box keeps the page and its search', async ({ page }) => {
+    await page.goto('./?view=improvements');
+    await ready(page);
+    await page.evaluate(() => (window.__samePage = true));
+    await page.getByLabel('Search').fill('vetting');
+    await page.getByLabel('Search').press('Enter');
+    await expect(page).toHaveURL(/[?&]q=vetting/);
+    await expect(count(page)).toHaveText(/^Showing [1-9]\d* of /);
+    expect(await page.evaluate(() => window.__samePage)).toBe(true);
+    await expect(page.getByLabel('Search')).toHaveValue('vetting');
+  });
+
+  // Each keystroke draws the rows that fill the window at once and the rest of the page when
+  // the browser is idle: that must come without waiting for typing to pause (when the search
+  // is written to the URL), also where requestIdleCallback is missing (Safari).
+  for (const idle of ['with', 'without']) {
+    test(`in a short window a typed search lists the whole page of matches, ${idle} requestIdleCallback`, async ({ page }) => {
+      if (idle === 'without') await page.addInitScript(() => delete Window.prototype.requestIdleCallback);
+      await page.setViewportSize({ width: 1280, height: 400 });
+      await page.goto('./?view=improvements');
+      await ready(page);
+      await page.getByLabel('Search').focus();
+      await page.evaluate(() => {
+        window.__whole = new Promise((resolve) => {
+          // The page: the count less any rows behind "Show more"; more than fill the window.
+          const check = () => {
+            const n = Number(document.querySelector('.result-count')?.textContent.match(/Showing (\d+)/)?.[1]);
+            const hidden = Number(document.querySelector('.show-more')?.textContent.match(/\((\d+)/)?.[1] ?? 0);
+            if (location.search.includes('q=')) resolve(false);
+            else if (n - hidden >= 6 && document.querySelectorAll('.improvement').length === n - hidden) resolve(true);
+          };
+          new MutationObserver(check).observe(document.body, { childList: true, subtree: true, characterData: true });
+          addEventListener('popstate', check);
+        });
+      });
+      await page.keyboard.type('the');
+      expect(await page.evaluate(() => window.__whole), 'the whole page drawn before the search was written to the URL').toBe(true);
+      const n = await items(page).count();
+      await expect(count(page)).toHaveText(/^Showing \d+ of /);
+      await expect(items(page).last()).toContainText(/the/i);
+      await expect(page).toHaveURL(/[?&]q=the/);
+      await expect(items(page)).toHaveCount(n);
+    });
+  }
+
   test('empty state offers a way out', async ({ page }) => {
     await page.goto('./?view=improvements&q=zzzz-no-such-text');
     await expect(page.getByRole('heading', { name: 'No areas for improvement match these filters' })).toBeVisible();

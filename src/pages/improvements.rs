@@ -14,6 +14,7 @@ use crate::components::empty_state::EmptyState;
 use crate::components::improvement_item::ImprovementItem;
 use crate::components::result_count::ResultCount;
 use crate::i18n::use_lang;
+use crate::nav::use_typing;
 
 /// Every area for improvement across the inspections, with status and follow-up thread.
 #[component]
@@ -69,6 +70,28 @@ pub fn ImprovementsView(
 /// How many rows are drawn at first and per "Show more": long lists stay fast to filter.
 pub const PAGE_SIZE: usize = 20;
 
+/// The shortest an improvement row is drawn, in CSS pixels (status, text, area, inspection
+/// and source line).
+const MIN_ROW_HEIGHT: f64 = 200.0;
+
+/// How many rows of a page of `page` to draw: all of it once `complete`, else enough rows
+/// to fill a window `height` pixels tall.
+fn rows_to_draw(page: usize, complete: bool, height: f64) -> usize {
+    if complete {
+        return page;
+    }
+    let fill = (height.max(0.0) / MIN_ROW_HEIGHT).ceil() as usize + 1;
+    page.min(fill.max(3))
+}
+
+fn window_height() -> f64 {
+    window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(1000.0)
+}
+
 /// The filtered list, its count and its empty state.
 #[component]
 fn ImprovementList(
@@ -98,10 +121,33 @@ fn ImprovementList(
             })
             .unwrap_or(PAGE_SIZE)
     };
+    // While a search is typed, each keystroke draws only the rows that fill the window, in
+    // the frame after the key; the rest of the page (off screen) follows when the browser
+    // is next idle. `filled` is the state under which the whole page was last drawn. Not
+    // when embedded: the frame takes the page's full height, which the host should get
+    // once, not in two steps.
+    let typing = use_typing();
+    let filled = RwSignal::new(state.get_untracked());
+    let drawn = move || {
+        let complete = !typing.get()
+            || filled
+                .try_with(|f| state.try_with(|now| now.embed || now == f))
+                .flatten()
+                .unwrap_or(true);
+        rows_to_draw(effective(), complete, window_height())
+    };
+    Effect::new(move |_| {
+        let now = state.get();
+        if typing.get_untracked() && filled.with_untracked(|f| *f != now) {
+            crate::dom::when_idle(move || {
+                filled.try_set(now);
+            });
+        }
+    });
     let shown_len = move || shown.try_with(Vec::len).unwrap_or(0);
     let visible = move || {
         shown
-            .try_with(|s| s.iter().take(effective()).cloned().collect::<Vec<_>>())
+            .try_with(|s| s.iter().take(drawn()).cloned().collect::<Vec<_>>())
             .unwrap_or_default()
     };
     let remaining = move || shown_len().saturating_sub(effective());
@@ -121,5 +167,25 @@ fn ImprovementList(
                 </button>
             </Show>
         </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_complete_page_is_drawn_whole() {
+        assert_eq!(rows_to_draw(20, true, 720.0), 20);
+        assert_eq!(rows_to_draw(40, true, 720.0), 40);
+    }
+
+    #[test]
+    fn after_a_change_the_rows_that_fill_the_window_are_drawn() {
+        assert_eq!(rows_to_draw(20, false, 720.0), 5);
+        assert_eq!(rows_to_draw(20, false, 1440.0), 9);
+        assert_eq!(rows_to_draw(20, false, 0.0), 3);
+        assert_eq!(rows_to_draw(2, false, 720.0), 2);
+        assert_eq!(rows_to_draw(20, false, 20_000.0), 20);
     }
 }
