@@ -193,14 +193,14 @@ test.describe('improvements view', () => {
       await page.evaluate(() => {
         window.__whole = new Promise((resolve) => {
           // The page: the count less any rows behind "Show more"; more than fill the window.
+          // Checked in a task of its own, once the count and the rows are both drawn.
           const check = () => {
             const n = Number(document.querySelector('.result-count')?.textContent.match(/Showing (\d+)/)?.[1]);
             const hidden = Number(document.querySelector('.show-more')?.textContent.match(/\((\d+)/)?.[1] ?? 0);
             if (location.search.includes('q=')) resolve(false);
             else if (n - hidden >= 6 && document.querySelectorAll('.improvement').length === n - hidden) resolve(true);
           };
-          new MutationObserver(check).observe(document.body, { childList: true, subtree: true, characterData: true });
-          addEventListener('popstate', check);
+          new MutationObserver(() => setTimeout(check)).observe(document.body, { childList: true, subtree: true, characterData: true });
         });
       });
       await page.keyboard.type('the');
