@@ -178,12 +178,50 @@ where
     T: PartialEq + Default + Send + Sync + 'static,
 {
     let (get, set) = signal(untrack(&f).unwrap_or_default());
+    Effect::new(move |_| set_if_changed(get, set, f()));
+    get
+}
+
+/// [`settled`] for what the visitor does not see while typing (the download buttons, above
+/// the results or folded away): while a search is typed, `f` runs when the browser is next
+/// idle rather than in the keystroke's frame, once for any number of keystrokes before
+/// that. `track` reads what `f` depends on.
+pub fn settled_after_typing<T>(
+    track: impl Fn() + 'static,
+    f: impl Fn() -> Option<T> + 'static,
+) -> ReadSignal<T>
+where
+    T: PartialEq + Default + Send + Sync + 'static,
+{
+    let typing = use_typing();
+    let (get, set) = signal(untrack(&f).unwrap_or_default());
+    let update = std::rc::Rc::new(move || set_if_changed(get, set, untrack(&f)));
+    let pending = StoredValue::new_local(false);
     Effect::new(move |_| {
-        if let Some(v) = f() {
-            if get.try_with_untracked(|old| *old != v) == Some(true) {
-                set.set(v);
-            }
+        track();
+        if !typing.get_untracked() {
+            return update();
+        }
+        if pending.try_get_value() == Some(false) {
+            pending.set_value(true);
+            let update = update.clone();
+            crate::dom::when_idle(move || {
+                pending.try_set_value(false);
+                update();
+            });
         }
     });
     get
+}
+
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(
+    get: ReadSignal<T>,
+    set: WriteSignal<T>,
+    value: Option<T>,
+) {
+    if let Some(v) = value {
+        if get.try_with_untracked(|old| *old != v) == Some(true) {
+            set.try_set(v);
+        }
+    }
 }

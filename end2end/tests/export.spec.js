@@ -148,6 +148,21 @@ test.describe('JSON export', () => {
     expect(check(bytes.toString('utf8'), name, forces)).toMatch(/OK/);
   });
 
+  test('the JSON buttons follow a search as it is typed', async ({ page }) => {
+    await page.goto('./?view=improvements');
+    const json = page.getByRole('button', { name: /^Download JSON/ });
+    await expect(json.first()).toBeVisible();
+    const all = await json.count();
+    expect(all).toBeGreaterThan(1);
+    await page.getByLabel('Search').focus();
+    await page.keyboard.type('zzzz');
+    await expect(page.locator('.result-count')).toHaveText(/^Showing 0 of/);
+    await expect(json).toHaveCount(0);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+    await expect(page.locator('.result-count')).toHaveText(/^Showing (\d+) of \1 /);
+    await expect(json).toHaveCount(all);
+  });
+
   test('across all inspections there is one JSON file per inspection shown', async ({ page }) => {
     await page.goto('./?view=improvements&q=vetting');
     await expect(page.locator('.improvement').first()).toBeVisible();

@@ -17,7 +17,7 @@ use leptos_router::hooks::use_location;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::use_lang;
-use crate::nav::settled;
+use crate::nav::{settled, settled_after_typing};
 
 const CSV_TYPE: &str = "text/csv;charset=utf-8";
 const JSON_TYPE: &str = "application/json;charset=utf-8";
@@ -243,11 +243,15 @@ pub fn ImprovementsExport(
             .map(|e| e.id.clone())
             .collect(),
     );
-    // Settled rather than memos, so a keystroke does not wake all 345 buttons to check.
+    // Settled rather than memos, so a keystroke does not wake all 345 buttons to check; and
+    // while a search is typed, brought up to date when the browser is idle.
     let shown_in = {
         let order = order.clone();
-        settled(move || {
-            shown.try_with(|s| {
+        let track = move || {
+            shown.try_with(|_| ());
+        };
+        settled_after_typing(track, move || {
+            shown.try_with_untracked(|s| {
                 let ids: HashSet<&str> = inspection_ids(s).into_iter().collect();
                 order
                     .iter()
