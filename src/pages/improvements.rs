@@ -14,7 +14,7 @@ use crate::components::empty_state::EmptyState;
 use crate::components::improvement_item::ImprovementItem;
 use crate::components::result_count::ResultCount;
 use crate::i18n::use_lang;
-use crate::nav::use_typing;
+use crate::nav::{settled_after_typing, use_typing};
 
 /// Every area for improvement across the inspections, with status and follow-up thread.
 #[component]
@@ -123,11 +123,16 @@ fn ImprovementList(
     };
     // While a search is typed, each keystroke draws only the rows that fill the window, in
     // the frame after the key; the rest of the page (off screen) follows when the browser
-    // is next idle. `filled` is the state under which the whole page was last drawn. Not
+    // is next idle. `filled` is the state under which the whole page may be drawn. Not
     // when embedded: the frame takes the page's full height, which the host should get
     // once, not in two steps.
     let typing = use_typing();
-    let filled = RwSignal::new(state.get_untracked());
+    let filled = settled_after_typing(
+        move || {
+            state.try_with(|_| ());
+        },
+        move || state.try_get_untracked(),
+    );
     let drawn = move || {
         let complete = !typing.get()
             || filled
@@ -136,14 +141,6 @@ fn ImprovementList(
                 .unwrap_or(true);
         rows_to_draw(effective(), complete, window_height())
     };
-    Effect::new(move |_| {
-        let now = state.get();
-        if typing.get_untracked() && filled.with_untracked(|f| *f != now) {
-            crate::dom::when_idle(move || {
-                filled.try_set(now);
-            });
-        }
-    });
     let shown_len = move || shown.try_with(Vec::len).unwrap_or(0);
     let visible = move || {
         shown
