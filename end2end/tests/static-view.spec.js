@@ -30,6 +30,17 @@ async function openFirstView(page, url = './') {
   return requested;
 }
 
+/** Holds back the app's files until the returned function is called. */
+async function holdApp(page) {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(APP_FILE, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Waits until the app has replaced the pre-rendered HTML. */
 async function appInPlace(page) {
   await expect(staticView(page)).toHaveCount(0);
@@ -129,12 +140,7 @@ test.describe('pre-rendered first view', () => {
     await openFirstView(page);
     // The app's code waits until both clicks are in, so the Copy click is surely held and
     // handed over together with the opened disclosure.
-    let release;
-    const held = new Promise((r) => (release = r));
-    await page.route(APP_FILE, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdApp(page);
     await page.getByText('Embed this view', { exact: true }).click();
     await page.getByRole('button', { name: 'Copy' }).click();
     await expect(staticView(page)).toBeVisible();
@@ -152,12 +158,7 @@ test.describe('pre-rendered first view', () => {
 
   test('Enter in its search box before the app has loaded keeps the page; the app then applies the search', async ({ page }) => {
     await openFirstView(page);
-    let release;
-    const held = new Promise((r) => (release = r));
-    await page.route(APP_FILE, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdApp(page);
     await page.evaluate(() => (window.__samePage = true));
     await page.getByLabel('Search').fill('vetting');
     await page.getByLabel('Search').press('Enter');
