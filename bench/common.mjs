@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(ROOT, 'end2end/package.json'));
 export const { chromium } = require('@playwright/test');
+import { CHROMIUM } from '../end2end/chromium.js';
 
 // Playwright's default window, stated so the filter figures say what was on screen.
 export const VIEWPORT = { width: 1280, height: 720 };
@@ -72,15 +73,9 @@ export const INIT_SCRIPT = () => {
 };
 
 export const LAUNCH = {
-  executablePath: '/usr/bin/chromium',
+  ...CHROMIUM,
   args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
+    ...CHROMIUM.args,
     '--enable-precise-memory-info',
     // Headless Chromium 156 otherwise starts a "WebUI Top Renderer" (omnibox popup, ~270
     // chrome:// modules) with each new context, which competed with the page under test for

@@ -1,6 +1,7 @@
 // Browser tests run against the release build in dist/, served by a plain static server.
 // Debian's Chromium is used; Playwright never downloads a browser here.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM } from './chromium.js';
 
 const PORT = 8090;
 // The strict policy the release dist/ must work under (no 'unsafe-inline', no 'unsafe-eval').
@@ -25,18 +26,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     browserName: 'chromium',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: CHROMIUM,
   },
   webServer: [
     {
