@@ -14,11 +14,15 @@ export const CSP =
 const HOST_PORT = 8092;
 const SUBPATH_PORT = 8093;
 const SUBPATH = '/police-inspections/';
+// The dist served (relative to end2end/): the release build, or the sabotage run's copy with a
+// corrupted wasm (scripts/sabotage.sh), where every untagged test must fail fast.
+const DIST = process.env.IV_DIST || '../dist';
+const SABOTAGE = process.env.IV_SABOTAGE === '1';
 
 export default defineConfig({
   testDir: './tests',
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  timeout: SABOTAGE ? 20_000 : 30_000,
+  expect: { timeout: SABOTAGE ? 2_500 : 10_000 },
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -30,7 +34,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node ../scripts/csp-postbuild.mjs ../dist && node serve.mjs --root ../dist --port ${PORT} --csp "${CSP}"`,
+      command: `node ../scripts/csp-postbuild.mjs ${DIST} && node serve.mjs --root ${DIST} --port ${PORT} --csp "${CSP}"`,
       url: `http://127.0.0.1:${PORT}/`,
       reuseExistingServer: false,
       stdout: 'ignore',
@@ -42,7 +46,7 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
-      command: `node serve.mjs --root ../dist --port ${SUBPATH_PORT} --base ${SUBPATH} --csp "${CSP}"`,
+      command: `node serve.mjs --root ${DIST} --port ${SUBPATH_PORT} --base ${SUBPATH} --csp "${CSP}"`,
       url: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH}`,
       reuseExistingServer: false,
       stdout: 'ignore',

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: format, lint, native unit tests, data check, wasm component tests in
-# headless Chromium, the release build, its size report, and the Playwright suite against the
-# release dist/ served by a plain static server. Exits non-zero on the first failure.
+# headless Chromium, the release build, its size report, the Playwright suite against the
+# release dist/ served by a plain static server, and the sabotage run (the same suite against a
+# copy of dist/ whose wasm is corrupted: every test not tagged @static must fail). Exits
+# non-zero on the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
@@ -36,5 +38,8 @@ bash scripts/size-report.sh dist
 step "end-to-end tests (Playwright, Chromium, release dist/)"
 cargo build -q -p inspection-tools --bin check  # end2end/tests/export.spec.js runs it on downloads
 (cd end2end && npx playwright test)
+
+step "sabotage run (the browser suite without a working app: only @static tests may pass)"
+node scripts/sabotage.mjs dist
 
 printf '\ntest.sh: all steps passed in %ss\n' "$(( $(date +%s) - start ))"

@@ -378,8 +378,10 @@ test.describe('embed code generator', () => {
     await page.getByRole('button', { name: 'Copy' }).click();
     await expect(page.getByRole('status').filter({ hasText: /Copied|Ctrl\+C/ })).toBeVisible();
     const code = page.getByLabel('HTML to embed this view');
+    await expect(code).toHaveValue(/^<iframe src="[^"]+\?embed=1"[^>]*data-inspection-viewer><\/iframe>\n<script src="[^"]+\/embed\.js" defer><\/script>$/);
     const selection = await code.evaluate((el) => [el.selectionStart, el.selectionEnd, el.value.length]);
-    expect(selection).toEqual([0, selection[2], selection[2]]);
+    expect(selection[2], 'the code is there to select').toBeGreaterThan(100);
+    expect(selection, 'all of the code is selected').toEqual([0, selection[2], selection[2]]);
   });
 });
 

@@ -69,3 +69,27 @@ export async function axeViolations(page) {
     nodes: v.nodes.map((n) => n.target.join(' ')),
   }));
 }
+
+/** Opens `url` and waits until the app itself draws the page. The bare address first shows the
+ * pre-rendered view (scripts/static-view.js), which the app takes over when the visitor reaches
+ * for it: here, a pointer over a control. A test of the app must not pass on that HTML alone. */
+export async function openApp(page, url) {
+  await page.goto(url);
+  // The pre-rendered view stays hidden while its data is checked, then shows or is dropped.
+  await page.waitForFunction(() => !document.getElementById('static-view')?.hidden);
+  const control = page.locator('#static-view select').first();
+  if (await control.count()) await control.hover();
+  await expect(page.locator('#static-view'), 'the app took over from the pre-rendered view').toHaveCount(0);
+  await expect(page.locator('main h1').first()).toBeVisible();
+}
+
+/** Presses Tab until `target` has the focus, as a keyboard user gets there; fails if it takes
+ * more than `max` presses. Returns the number of presses. */
+export async function tabTo(page, target, max = 80) {
+  await expect(target, 'the control to reach is on the page').toHaveCount(1);
+  for (let presses = 0; presses <= max; presses++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return presses;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target, `reached with at most ${max} presses of Tab`).toBeFocused({ timeout: 1 });
+}

@@ -1,6 +1,6 @@
 // Cymraeg parity and accessibility across views, states and languages.
 import { execFileSync } from 'node:child_process';
-import { test, expect, axeViolations } from './fixtures.js';
+import { test, expect, axeViolations, openApp, tabTo } from './fixtures.js';
 
 // The app's string table, straight from the Rust source of truth.
 const table = JSON.parse(
@@ -100,24 +100,18 @@ test.describe('axe-core in both languages', () => {
   ];
   for (const lang of ['en', 'cy']) {
     for (const [name, url, wait] of pages) {
-      test(`0 violations: ${name} (${lang})`, async ({ browser }) => {
-        const context = await browser.newContext();
-        const page = await context.newPage();
+      test(`0 violations: ${name} (${lang})`, async ({ page }) => {
         await page.goto(`${url}${url.includes('?') ? '&' : '?'}lang=${lang}`);
         await expect(page.locator(wait).first()).toBeVisible();
         for (const summary of await page.locator('.grade-card summary').all()) await summary.click();
         expect(await axeViolations(page)).toEqual([]);
-        await context.close();
       });
     }
-    test(`0 violations: error state (${lang})`, async ({ browser }) => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
+    test(`0 violations: error state (${lang})`, async ({ page }) => {
       await page.route('**/data/index.json', (route) => route.fulfill({ status: 500, body: 'boom' }));
       await page.goto(`./?lang=${lang}`);
       await expect(page.getByRole('alert')).toBeVisible();
       expect(await axeViolations(page)).toEqual([]);
-      await context.close();
     });
   }
 });
@@ -125,44 +119,46 @@ test.describe('axe-core in both languages', () => {
 test.describe('reflow', () => {
   const noOverflow = async (page) =>
     page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
-  for (const [name, url, wait] of [
+  const PAGES = [
     ['grades', './?inspection=gwent-peel-2018-19', '.grade-card'],
     ['improvements', './?view=improvements&lang=cy', '.improvement'],
     ['statement', './?view=accessibility', '.statement'],
-  ]) {
-    test(`no horizontal scroll at 320 px: ${name}`, async ({ browser }) => {
-      const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
-      const page = await context.newPage();
-      await page.goto(url);
-      await expect(page.locator(wait).first()).toBeVisible();
-      for (const summary of await page.locator('.grade-card summary').all()) await summary.click();
-      expect(await noOverflow(page)).toBe(true);
-      await context.close();
-    });
-    test(`no horizontal scroll at 200% zoom (1280 px window): ${name}`, async ({ browser }) => {
-      // 200% zoom of a 1280 px window lays out like a 640 px viewport at device scale 2.
-      const context = await browser.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
-      const page = await context.newPage();
-      await page.goto(url);
-      await expect(page.locator(wait).first()).toBeVisible();
-      expect(await noOverflow(page)).toBe(true);
-      await context.close();
-    });
-  }
+  ];
+  test.describe('320 px', () => {
+    test.use({ viewport: { width: 320, height: 640 } });
+    for (const [name, url, wait] of PAGES) {
+      test(`no horizontal scroll at 320 px: ${name}`, async ({ page }) => {
+        await page.goto(url);
+        await expect(page.locator(wait).first()).toBeVisible();
+        for (const summary of await page.locator('.grade-card summary').all()) await summary.click();
+        expect(await noOverflow(page)).toBe(true);
+      });
+    }
+  });
+  test.describe('200% zoom', () => {
+    // 200% zoom of a 1280 px window lays out like a 640 px viewport at device scale 2.
+    test.use({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+    for (const [name, url, wait] of PAGES) {
+      test(`no horizontal scroll at 200% zoom (1280 px window): ${name}`, async ({ page }) => {
+        await page.goto(url);
+        await expect(page.locator(wait).first()).toBeVisible();
+        expect(await noOverflow(page)).toBe(true);
+      });
+    }
+  });
 });
 
 test.describe('focus and reduced motion', () => {
   test('focus is visible on controls', async ({ page }) => {
-    await page.goto('./');
+    await openApp(page, './');
     await expect(page.locator('.grade-card').first()).toBeVisible();
-    await page.getByLabel('Search').focus();
+    await tabTo(page, page.getByLabel('Search'));
     const outline = await page.getByLabel('Search').evaluate((el) => getComputedStyle(el).outlineStyle);
     expect(outline).not.toBe('none');
   });
 
-  test('reduced motion stops the spinner', async ({ browser }) => {
-    const context = await browser.newContext({ reducedMotion: 'reduce' });
-    const page = await context.newPage();
+  test('reduced motion stops the spinner', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     let release;
     const gate = new Promise((r) => (release = r));
     await page.route('**/data/index.json', async (route) => {
@@ -174,7 +170,7 @@ test.describe('focus and reduced motion', () => {
     await expect(spinner).toBeAttached();
     expect(await spinner.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
     release();
-    await context.close();
+    await expect(page.locator('.grade-card').first()).toBeVisible();
   });
 });
 

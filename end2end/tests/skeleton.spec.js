@@ -1,8 +1,8 @@
-import { test, expect, axeViolations } from './fixtures.js';
+import { test, expect, axeViolations, openApp } from './fixtures.js';
 
 test('lists the bundled inspections from the manifest', async ({ page, consoleErrors }) => {
   const manifest = await (await page.request.get('data/index.json')).json();
-  await page.goto('./');
+  await openApp(page, './');
   const options = page.locator('#filter-inspection option');
   // First option is "Newest inspection"; then every manifest entry, newest first.
   await expect(options).toHaveCount(manifest.inspections.length + 1);
@@ -54,12 +54,9 @@ for (const [name, fault, expected] of [
   });
 }
 
-test('axe-core: no violations in the error state', async ({ browser }) => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+test('axe-core: no violations in the error state', async ({ page }) => {
   await page.route('**/data/index.json', (route) => route.fulfill({ status: 500, body: 'boom' }));
   await page.goto('./');
   await expect(page.getByRole('alert')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
-  await context.close();
 });

@@ -73,8 +73,11 @@ test.describe('pre-rendered first view', () => {
 
   test('a filter chosen in it is applied by the app, which then holds the focus', async ({ page, consoleErrors }) => {
     const requested = await openFirstView(page);
+    // As a visitor does it: focus on the select (a click), then a choice in it.
+    await page.getByLabel('Pillar or area').focus();
     await page.getByLabel('Pillar or area').selectOption('investigating-crime');
     await appInPlace(page);
+    await expect(page.getByLabel('Pillar or area'), 'the app holds the focus where the visitor left it').toBeFocused();
     await expect(page).toHaveURL(/[?&]pillar=investigating-crime/);
     await expect(page.locator('.grade-card')).toHaveCount(1);
     await expect(card(page, 'Investigating crime')).toBeVisible();

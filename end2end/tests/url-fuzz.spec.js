@@ -1,8 +1,11 @@
 // URL fuzzing: 1,000 seeded random query strings (reproducible: the seed is in the test title)
 // mixing the known parameters with valid, invalid, garbage, percent-encoded, very long, unicode
 // and duplicate values and unknown keys. Each must load with no panic, no console error and no
-// blank page. 900 are applied client-side (history.pushState + popstate, as Back/Forward do)
-// in a few long-lived pages; 100 are real page loads.
+// blank page, and the app must show what the URL contract says the query means (view, language,
+// embed mode, accent, filter controls, the inspection shown), read by an independent parser
+// below. 900 are applied client-side (history.pushState + popstate, as Back/Forward do) in a
+// few long-lived pages started on a URL the app itself draws; 100 are real page loads.
+import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.js';
 
 const SEED = 0x5eed2026;
@@ -102,6 +105,114 @@ const CONTENT = [
   '.history__title', '.figures__title', '.figures__none', '.figure-group',
 ].join(',');
 
+// ---- What the query means, by the README's URL contract (independent of the app's code) ----
+const VIEW_SLUGS = ['grades', 'improvements', 'history', 'figures', 'accessibility'];
+const GRADES = ['outstanding', 'good', 'adequate', 'requires-improvement', 'inadequate', 'ungraded'];
+const STATUSES = ['open', 'met', 'in-progress', 'not-met'];
+const MANIFEST = JSON.parse(readFileSync(new URL('../../public/data/index.json', import.meta.url), 'utf8'));
+const TITLES = Object.fromEntries(MANIFEST.inspections.map((i) => [i.id, i.title]));
+const NEWEST = [...MANIFEST.inspections].sort((a, b) => (a.date < b.date ? 1 : -1))[0];
+const isSlug = (s) => /^[a-z0-9-]{1,80}$/.test(s) && !/^-|-$|--/.test(s);
+
+/** The query's parameters as the router hands them over (URLSearchParams, then one more
+ * decodeURIComponent of each value, kept as is when that fails). */
+function pairs(search) {
+  return [...new URLSearchParams(search)].map(([k, v]) => {
+    try {
+      return [k, decodeURIComponent(v)];
+    } catch {
+      return [k, v];
+    }
+  });
+}
+
+/** The state a query string describes: later duplicates win, lists accumulate. */
+function expectedState(search) {
+  const s = { view: 'grades', inspection: null, pillar: null, grades: new Set(), statuses: new Set(), q: '', embed: false, accent: null, lang: 'en' };
+  for (const [key, value] of pairs(search)) {
+    if (key === 'view' && VIEW_SLUGS.includes(value)) s.view = value;
+    else if (key === 'inspection' && isSlug(value)) s.inspection = value;
+    else if (key === 'pillar' && isSlug(value)) s.pillar = value;
+    else if (key === 'grade') value.split(',').map((x) => x.trim()).filter((x) => GRADES.includes(x)).forEach((x) => s.grades.add(x));
+    else if (key === 'status') value.split(',').map((x) => x.trim()).filter((x) => STATUSES.includes(x)).forEach((x) => s.statuses.add(x));
+    else if (key === 'q') s.q = [...value].slice(0, 200).join('');
+    else if (key === 'embed') s.embed = value === '1';
+    else if (key === 'accent' && /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(value)) s.accent = value.toLowerCase();
+    else if (key === 'lang' && (value === 'en' || value === 'cy')) s.lang = value;
+  }
+  return s;
+}
+
+/** What the page shows of the URL state (the app's DOM, or nothing if the app is not there). */
+const SHOWN = () => {
+  const value = (sel) => document.querySelector(sel)?.value ?? null;
+  const checked = (prefix) => [...document.querySelectorAll(`input[type=checkbox][id^="${prefix}"]`)].filter((c) => c.checked).map((c) => c.value).sort();
+  const tab = document.querySelector('.view-tabs__link[aria-current="page"]');
+  return {
+    app: !document.getElementById('static-view') && !!document.querySelector('main h1'),
+    lang: document.documentElement.lang,
+    embed: document.documentElement.classList.contains('embedded'),
+    accent: document.documentElement.style.getPropertyValue('--accent') || null,
+    tab: tab ? new URL(tab.href).searchParams.get('view') ?? 'grades' : null,
+    tabs: document.querySelectorAll('.view-tabs__link').length,
+    inspection: value('#filter-inspection'),
+    inspectionOptions: [...document.querySelectorAll('#filter-inspection option')].map((o) => o.value),
+    pillar: value('#filter-pillar'),
+    pillarOptions: [...document.querySelectorAll('#filter-pillar option')].map((o) => o.value),
+    q: value('#filter-q'),
+    grades: document.querySelector('#filter-grade-good') ? checked('filter-grade-') : null,
+    statuses: document.querySelector('#filter-status-open') ? checked('filter-status-') : null,
+    title: document.querySelector('#inspection-title')?.textContent.trim() ?? null,
+    cards: document.querySelectorAll('main .grade-card').length,
+    findings: document.querySelectorAll('main .findings__list').length,
+    rows: document.querySelectorAll('main .improvement').length,
+    empty: !!document.querySelector('main .empty-state'),
+    history: !!document.querySelector('main .history-table, main .history__title'),
+    figures: !!document.querySelector('main .figures__title'),
+    statement: !!document.querySelector('main .statement'),
+  };
+};
+
+/** The shown view matches what the query means. */
+function expectMatches(shown, query, where) {
+  const want = expectedState(query.replace(/^\?/, ''));
+  const sorted = (set) => [...set].sort();
+  expect(shown.app, `the app draws the page after ${where}`).toBe(true);
+  expect(shown.lang, `<html lang> after ${where}`).toBe(want.lang);
+  expect(shown.embed, `embed mode after ${where}`).toBe(want.embed);
+  expect(shown.accent, `accent after ${where}`).toBe(want.accent);
+  if (want.view === 'accessibility') {
+    expect(shown.statement, `accessibility statement after ${where}`).toBe(true);
+    expect(shown.tab, `no tab marked current after ${where}`).toBeNull();
+    return;
+  }
+  expect(shown.tabs, `four view tabs after ${where}`).toBe(4);
+  expect(shown.tab, `tab marked current after ${where}`).toBe(want.view);
+  expect(shown.q?.replace(/[\r\n]/g, ''), `search box after ${where}`).toBe(want.q.replace(/[\r\n]/g, ''));
+  expect(shown.grades, `grade boxes after ${where}`).toEqual(sorted(want.grades));
+  expect(shown.statuses, `status boxes after ${where}`).toEqual(want.view === 'improvements' ? sorted(want.statuses) : null);
+  const known = want.inspection in TITLES;
+  expect(shown.inspectionOptions.length, `inspection options after ${where}`).toBe(MANIFEST.inspections.length + 1);
+  expect(shown.inspection, `inspection chosen after ${where}`).toBe(known ? want.inspection : '');
+  const pillarKnown = want.pillar !== null && shown.pillarOptions.includes(want.pillar);
+  expect(shown.pillar, `pillar chosen after ${where}`).toBe(pillarKnown ? want.pillar : '');
+  const others = { cards: shown.cards, rows: shown.rows, history: shown.history, figures: shown.figures };
+  if (want.view === 'grades') {
+    expect(shown.title, `inspection shown after ${where}`).toBe(known ? TITLES[want.inspection] : NEWEST.title);
+    expect(shown.cards + shown.findings > 0 || shown.empty, `cards, findings or the empty state after ${where}`).toBe(true);
+    expect({ ...others, cards: 0 }, `only the grades view after ${where}`).toEqual({ cards: 0, rows: 0, history: false, figures: false });
+  } else if (want.view === 'improvements') {
+    expect(shown.rows > 0 || shown.empty, `rows or the empty state after ${where}`).toBe(true);
+    expect({ ...others, rows: 0 }, `only the improvements view after ${where}`).toEqual({ cards: 0, rows: 0, history: false, figures: false });
+  } else if (want.view === 'history') {
+    expect(shown.history, `the history table after ${where}`).toBe(true);
+    expect({ ...others, history: false }, `only the history view after ${where}`).toEqual({ cards: 0, rows: 0, history: false, figures: false });
+  } else {
+    expect(shown.figures, `the figures view after ${where}`).toBe(true);
+    expect({ ...others, figures: false }, `only the figures view after ${where}`).toEqual({ cards: 0, rows: 0, history: false, figures: false });
+  }
+}
+
 /** Waits in the page until the view has settled, then reports what it shows. */
 async function settle(page, timeout = 8000) {
   return page.evaluate(
@@ -113,11 +224,12 @@ async function settle(page, timeout = 8000) {
         const h1 = main?.querySelector('h1')?.textContent.trim() ?? '';
         const content = !!main?.querySelector(CONTENT);
         const loading = !!document.querySelector('.loading');
-        return { h1, content, loading };
+        const app = !document.getElementById('static-view');
+        return { h1, content, loading, app };
       };
       await frame();
       let s = state();
-      while ((s.loading || !s.h1 || !s.content) && performance.now() - started < timeout) {
+      while ((s.loading || !s.h1 || !s.content || !s.app) && performance.now() - started < timeout) {
         if (window.__errors.length) break;
         await frame();
         s = state();
@@ -130,7 +242,14 @@ async function settle(page, timeout = 8000) {
       };
     },
     { CONTENT, timeout },
-  );
+  ).then(async (result) => ({ ...result, shown: await page.evaluate(SHOWN) }));
+}
+
+/** A page load of an address without a query shows the pre-rendered view; a pointer over a
+ * control makes the app take over, which is what these tests are about. */
+async function takeOver(page) {
+  const control = page.locator('#static-view select').first();
+  if (await control.count()) await control.hover();
 }
 
 function expectRendered(result, query) {
@@ -141,6 +260,7 @@ function expectRendered(result, query) {
   expect(result.h1, `no heading after ${where}`).not.toBe('');
   expect(result.content, `blank view after ${where}`).toBe(true);
   expect(result.loading, `still loading after ${where}`).toBe(false);
+  expectMatches(result.shown, query, where);
 }
 
 const CLIENT_SIDE = QUERIES.slice(PAGE_LOADS);
@@ -154,8 +274,9 @@ test.describe(`URL fuzzing, seed ${SEED}`, () => {
     test(`client-side navigation ${b + 1}/${BATCHES}: ${batch.length} random query strings (pushState + popstate)`, async ({ page, consoleErrors }) => {
       test.setTimeout(120_000);
       await page.addInitScript(ERROR_HOOK);
-      await page.goto('./');
-      await expect(page.locator('.result-count')).toBeVisible();
+      // An address with a query: the app draws it (the bare address is the pre-rendered view).
+      await page.goto('./?view=grades');
+      expectRendered(await settle(page), '?view=grades');
       for (const query of batch) {
         await page.evaluate((q) => {
           history.pushState(null, '', location.pathname + q);
@@ -174,9 +295,20 @@ test.describe(`URL fuzzing, seed ${SEED}`, () => {
 
   test(`${PAGE_LOADS} random query strings as real page loads`, async ({ page, consoleErrors }) => {
     test.setTimeout(120_000);
+    // The query strings are reproducible and varied, and the contract's reading of them is
+    // the README's (later duplicates win, lists accumulate, malformed values are ignored).
+    const again = mulberry32(SEED);
+    expect(Array.from({ length: TOTAL }, () => randomQuery(again))).toEqual(QUERIES);
+    expect(new Set(QUERIES).size).toBeGreaterThan(TOTAL * 0.8);
+    for (const key of KEYS) expect(QUERIES.some((q) => q.includes(`${key}=`))).toBe(true);
+    expect(QUERIES.some((q) => q.length > 5000)).toBe(true);
+    const read = expectedState('view=improvements&view=nope&grade=good,GOOD&grade=inadequate&accent=%23ABC&lang=fr&inspection=Bad');
+    expect({ ...read, grades: [...read.grades] }).toMatchObject({ view: 'improvements', grades: ['good', 'inadequate'], accent: '#abc', lang: 'en', inspection: null });
+    console.log(`url-fuzz: seed ${SEED}, ${TOTAL} query strings (${PAGE_LOADS} page loads, ${CLIENT_SIDE.length} client-side)`);
     await page.addInitScript(ERROR_HOOK);
     for (const query of QUERIES.slice(0, PAGE_LOADS)) {
       await page.goto('./' + query);
+      await takeOver(page);
       expectRendered(await settle(page), query);
     }
     expect(consoleErrors).toEqual([]);
@@ -191,6 +323,7 @@ test.describe(`URL fuzzing, seed ${SEED}`, () => {
     for (const from of VIEWS) {
       for (const to of VIEWS.filter((v) => v !== from)) {
         await page.goto('./' + from);
+        await takeOver(page);
         expectRendered(await settle(page), from);
         await page.evaluate((q) => {
           history.pushState(null, '', location.pathname + (q || '?'));
@@ -204,13 +337,4 @@ test.describe(`URL fuzzing, seed ${SEED}`, () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('the query strings are reproducible and varied', () => {
-    const again = mulberry32(SEED);
-    expect(Array.from({ length: TOTAL }, () => randomQuery(again))).toEqual(QUERIES);
-    expect(QUERIES).toHaveLength(TOTAL);
-    expect(new Set(QUERIES).size).toBeGreaterThan(TOTAL * 0.8);
-    for (const key of KEYS) expect(QUERIES.some((q) => q.includes(`${key}=`))).toBe(true);
-    expect(QUERIES.some((q) => q.length > 5000)).toBe(true);
-    console.log(`url-fuzz: seed ${SEED}, ${TOTAL} query strings (${PAGE_LOADS} page loads, ${CLIENT_SIDE.length} client-side)`);
-  });
 });

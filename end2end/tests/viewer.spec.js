@@ -1,5 +1,5 @@
 // The viewer as a visitor uses it: grade cards, improvements, filters, URL state, keyboard.
-import { test, expect, axeViolations, showAll } from './fixtures.js';
+import { test, expect, axeViolations, showAll, tabTo, openApp } from './fixtures.js';
 
 const card = (page, name) => page.locator('.grade-card').filter({ has: page.getByRole('heading', { name, exact: true }) });
 const items = (page) => page.locator('.improvement');
@@ -12,7 +12,7 @@ async function ready(page) {
 
 test.describe('grades view', () => {
   test('newest inspection first, marked current, with its area cards', async ({ page, consoleErrors }) => {
-    await page.goto('./');
+    await openApp(page, './');
     await ready(page);
     await expect(page.locator('#inspection-title')).toContainText('PEEL 2021/22');
     await expect(page.locator('.notice--current')).toContainText('Current');
@@ -319,41 +319,46 @@ test.describe('keyboard only', () => {
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
     // Tabs to the Improvements view.
-    await page.getByRole('link', { name: 'Improvements' }).focus();
+    await tabTo(page, page.getByRole('link', { name: 'Improvements' }));
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/view=improvements/);
+    await expect(count(page)).toHaveText(/^Showing \d+ of \d+ areas for improvement/);
     // Inspection select: keyboard selection.
-    await page.getByLabel('Inspection').focus();
+    await tabTo(page, page.getByLabel('Inspection'));
     await page.keyboard.press('ArrowDown');
     await expect(page).toHaveURL(/inspection=/);
     // Grade checkbox with Space.
-    await page.getByLabel('Requires improvement').focus();
+    await tabTo(page, page.getByLabel('Requires improvement'));
     await page.keyboard.press('Space');
     await expect(page.getByLabel('Requires improvement')).toBeChecked();
     await expect(page).toHaveURL(/grade=requires-improvement/);
     // Status checkbox with Space.
-    await page.getByLabel('Open').focus();
+    await tabTo(page, page.getByLabel('Open'));
     await page.keyboard.press('Space');
+    await expect(page.getByLabel('Open')).toBeChecked();
     await expect(page).toHaveURL(/status=open/);
     // Search by typing.
-    await page.getByLabel('Search').focus();
+    await tabTo(page, page.getByLabel('Search'));
     await page.keyboard.type('vet');
     await expect(page).toHaveURL(/q=vet/);
     // Remove a tag with Enter.
-    await page.getByRole('link', { name: 'Remove filter: Open' }).focus();
+    await tabTo(page, page.getByRole('link', { name: 'Remove filter: Open' }));
     await page.keyboard.press('Enter');
     await expect(page).not.toHaveURL(/status=/);
+    await expect(page.getByLabel('Open')).not.toBeChecked();
     // Clear filters with Enter.
-    await page.locator('.selected-filters').getByRole('link', { name: 'Clear filters' }).focus();
+    await tabTo(page, page.locator('.selected-filters').getByRole('link', { name: 'Clear filters' }));
     await page.keyboard.press('Enter');
     await expect(page).not.toHaveURL(/grade=|q=/);
+    await expect(page.getByLabel('Requires improvement')).not.toBeChecked();
+    await expect(page.getByLabel('Search')).toHaveValue('');
   });
 
   test('a card opens and closes from the keyboard', async ({ page }) => {
     await page.goto('./?inspection=gwent-peel-2018-19&pillar=efficiency');
     await ready(page);
     const summary = card(page, 'Efficiency').locator('summary');
-    await summary.focus();
+    await tabTo(page, summary);
     await page.keyboard.press('Enter');
     await expect(card(page, 'Efficiency').locator('details')).toHaveAttribute('open', '');
     await expect(card(page, 'Efficiency').getByText('public expectations form part of future planning')).toBeVisible();
@@ -371,14 +376,11 @@ test.describe('axe-core', () => {
     ['improvements with filters and highlights', './?view=improvements&grade=requires-improvement&q=force', '.improvement mark'],
     ['empty state', './?view=improvements&q=zzzz-no-such-text', '.empty-state'],
   ]) {
-    test(`0 violations: ${name}`, async ({ browser }) => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(url);
+    test(`0 violations: ${name}`, async ({ page }) => {
+      await openApp(page, url);
       await expect(page.locator(wait).first()).toBeVisible();
       for (const summary of await page.locator('.grade-card summary').all()) await summary.click();
       expect(await axeViolations(page)).toEqual([]);
-      await context.close();
     });
   }
 });

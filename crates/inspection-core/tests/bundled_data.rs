@@ -1,9 +1,10 @@
 //! The bundled data (`public/data`) against the facts of its sources (`shared/seeds`), so that a
 //! regression in the data is caught natively, without a browser.
 //!
-//! The seed texts live beside the repository (`../shared/seeds`), which a fresh clone in CI may
-//! not have; the checks that read them print a notice and skip that part when they are absent.
-//! Everything else is asserted from facts hard-coded here, as the sources state them.
+//! The seed texts live beside the repository (`../shared/seeds`, or `$INSPECTION_SEEDS`); the
+//! checks that read them fail, naming the directory, when it is missing: a check of data text
+//! against its source never passes without the source. Everything else is asserted from facts
+//! hard-coded here, as the sources state them.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -53,18 +54,20 @@ fn judgment<'a>(ins: &'a Inspection, id: &str) -> &'a Judgment {
     find_judgment(ins, id).unwrap_or_else(|| panic!("{}: no judgment {id:?}", ins.id))
 }
 
-/// The seeds directory, or `None` (with a notice) when this checkout has no `../shared`.
-fn seeds_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!(
-            "NOTICE: {} is absent; skipping the verbatim checks against the source texts",
-            dir.display()
-        );
-        None
-    }
+/// The seeds directory: `$INSPECTION_SEEDS`, else `../shared/seeds` beside the repository.
+/// Panics with what to do when it is missing, so no check against the sources passes unread.
+fn seeds_dir() -> PathBuf {
+    let dir = std::env::var_os("INSPECTION_SEEDS").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds"),
+        PathBuf::from,
+    );
+    assert!(
+        dir.is_dir(),
+        "the source texts are required: {} is not a directory. Put the project's shared/ folder \
+         beside the repository (shared/seeds), or set INSPECTION_SEEDS to the seeds directory",
+        dir.display()
+    );
+    dir
 }
 
 /// A seed text with the PDF-extraction link marks `[text](#)` replaced by `text`, as the data
@@ -272,7 +275,7 @@ fn peel_2018_19_has_exactly_eleven_areas_for_improvement() {
 
 #[test]
 fn peel_2018_19_area_for_improvement_texts_are_verbatim_in_seed_002() {
-    let Some(dir) = seeds_dir() else { return };
+    let dir = seeds_dir();
     let seed = seed_text(&dir, "002_24091e2645e2466f.txt");
     let ins = inspection(PEEL_2018_19);
     assert_eq!(ins.areas_for_improvement.len(), 11);
@@ -499,11 +502,9 @@ fn peel_2016_legitimacy_pillar_is_good_with_two_areas_for_improvement() {
             ),
         ]
     );
-    if let Some(dir) = seeds_dir() {
-        let seed = seed_text(&dir, "001_372da92697c02934.txt");
-        for (_, text) in afis {
-            assert!(seed.contains(text), "not in seed 001: {text:?}");
-        }
+    let seed = seed_text(&seeds_dir(), "001_372da92697c02934.txt");
+    for (_, text) in afis {
+        assert!(seed.contains(text), "not in seed 001: {text:?}");
     }
 }
 
@@ -607,11 +608,10 @@ fn every_item_source_resolves_to_a_seed_file() {
     let all: BTreeSet<String> = SEED_FILES.iter().map(|f| f.to_string()).collect();
     assert_eq!(used, all, "every seed is used");
 
-    if let Some(dir) = seeds_dir() {
-        let readme = read(dir.join("README.md"));
-        for file in SEED_FILES {
-            assert!(dir.join(file).is_file(), "seed {file} missing");
-            assert!(readme.contains(file), "seeds README does not list {file}");
-        }
+    let dir = seeds_dir();
+    let readme = read(dir.join("README.md"));
+    for file in SEED_FILES {
+        assert!(dir.join(file).is_file(), "seed {file} missing");
+        assert!(readme.contains(file), "seeds README does not list {file}");
     }
 }

@@ -22,7 +22,7 @@ fn crate_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The committed copy of seed 002, so these tests never depend on `../shared`.
+/// The committed copy of seed 002 that the import tests read (`fixture_is_seed_002` checks it).
 fn fixture_path() -> PathBuf {
     crate_dir().join("tests/import-fixtures/peel-2018-19-gwent.txt")
 }
@@ -70,19 +70,25 @@ const NOT_IMPORTED: [&str; 1] = ["fu-vetting-compliance"];
 
 #[test]
 fn fixture_is_seed_002() {
-    let shared = crate_dir().join("../../../shared/seeds").join(SEED_FILE);
-    match std::fs::read(&shared) {
-        Ok(seed) => assert_eq!(
-            seed,
-            std::fs::read(fixture_path()).unwrap(),
-            "tests/import-fixtures/peel-2018-19-gwent.txt differs from {}",
+    let seeds = std::env::var_os("INSPECTION_SEEDS").map_or_else(
+        || crate_dir().join("../../../shared/seeds"),
+        std::path::PathBuf::from,
+    );
+    let shared = seeds.join(SEED_FILE);
+    let seed = std::fs::read(&shared).unwrap_or_else(|e| {
+        panic!(
+            "the source texts are required: cannot read {} ({e}). Put the project's shared/ \
+             folder beside the repository (shared/seeds), or set INSPECTION_SEEDS to the seeds \
+             directory",
             shared.display()
-        ),
-        Err(_) => eprintln!(
-            "notice: {} not found (no ../shared beside the repository); compared nothing",
-            shared.display()
-        ),
-    }
+        )
+    });
+    assert_eq!(
+        seed,
+        std::fs::read(fixture_path()).unwrap(),
+        "tests/import-fixtures/peel-2018-19-gwent.txt differs from {}",
+        shared.display()
+    );
 }
 
 #[test]
