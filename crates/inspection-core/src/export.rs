@@ -205,7 +205,7 @@ fn subset(
         notes: Vec::new(),
         ..ins.clone()
     };
-    let judgment_ok = |id: &str| crate::find_judgment(&kept, id).is_some();
+    let judgment_ok = |id: &str| crate::model::find_judgment(&kept, id).is_some();
     let afis: Vec<AreaForImprovement> = ins
         .areas_for_improvement
         .iter()
@@ -510,7 +510,7 @@ mod tests {
                 assert_checks(&out, &m.forces);
                 let shown: usize = cards.iter().map(|c| 1 + c.rows.len()).sum();
                 assert_eq!(
-                    crate::counts(&out).judgments as usize,
+                    crate::model::counts(&out).judgments as usize,
                     shown,
                     "{id} {filter:?}"
                 );

@@ -119,7 +119,7 @@ pub fn history(manifest: &Manifest, loaded: &HashMap<String, Inspection>) -> His
                 continue;
             };
             let ins = loaded.get(&step.inspection);
-            let judgment = ins.and_then(|i| crate::find_judgment(i, &step.judgment));
+            let judgment = ins.and_then(|i| crate::model::find_judgment(i, &step.judgment));
             cells[col] = Some(HistoryCell {
                 inspection_id: step.inspection.clone(),
                 judgment_id: step.judgment.clone(),

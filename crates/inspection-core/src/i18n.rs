@@ -6,54 +6,8 @@
 //! known; grade labels are listed in `WELSH_GRADE_NOTE`.
 
 use crate::grade::Grade;
-use crate::url::View;
-use crate::view::{AfiStatus, RowKind};
-
-/// Interface language (`lang=` in the URL contract).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    En,
-    Cy,
-}
-
-impl Lang {
-    pub fn slug(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Cy => "cy",
-        }
-    }
-
-    pub fn from_slug(s: &str) -> Option<Lang> {
-        match s {
-            "en" => Some(Lang::En),
-            "cy" => Some(Lang::Cy),
-            _ => None,
-        }
-    }
-
-    /// The other language, for the toggle.
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::En => Lang::Cy,
-            Lang::Cy => Lang::En,
-        }
-    }
-
-    /// `lang` attribute for English data text (all of the bundled sources) on this page:
-    /// only needed where the page itself is not English.
-    pub fn data_lang(self) -> Option<&'static str> {
-        self.data_lang_of(false)
-    }
-
-    /// `lang` attribute for data text on this page that is either one of the data's Welsh
-    /// texts shown on a Welsh page (`welsh`), or English: English needs one where the page is
-    /// not English, Welsh on a Welsh page does not.
-    pub fn data_lang_of(self, welsh: bool) -> Option<&'static str> {
-        (self != Lang::En && !welsh).then_some("en")
-    }
-}
+pub use crate::vocab::Lang;
+use crate::vocab::{AfiStatus, RowKind, View};
 
 macro_rules! texts {
     ($($key:ident { en: $en:expr, cy: $cy:expr $(,)? })*) => {

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::grade::{Grade, GradeScale};
-use crate::welsh::Welsh;
+use crate::welsh_table::Welsh;
 
 /// Version of the data format; bumped only on a breaking change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -405,4 +405,43 @@ pub struct LineageStep {
     pub comparable_with_previous: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// Counts as the manifest lists them, derived from an inspection file.
+pub fn counts(ins: &Inspection) -> Counts {
+    fn judgments(js: &[Judgment]) -> u32 {
+        js.iter().map(|j| 1 + judgments(&j.children)).sum()
+    }
+    Counts {
+        judgments: judgments(&ins.judgments),
+        areas_for_improvement: ins.areas_for_improvement.len() as u32,
+        causes_of_concern: ins.causes_of_concern.len() as u32,
+    }
+}
+
+impl ManifestEntry {
+    /// The manifest entry that lists `ins`, stored as `file` beside the manifest; it agrees
+    /// with the file by construction, as `validate_dataset` requires.
+    pub fn for_inspection(ins: &Inspection, file: &str) -> ManifestEntry {
+        ManifestEntry {
+            id: ins.id.clone(),
+            force: ins.force.clone(),
+            title: ins.title.clone(),
+            programme: ins.programme,
+            period: ins.period.clone(),
+            date: ins.published.as_ref().map(|p| p.date.clone()),
+            file: file.to_string(),
+            scale: ins.scale,
+            counts: counts(ins),
+        }
+    }
+}
+
+/// Finds a judgment by id at any depth.
+pub fn find_judgment<'a>(ins: &'a Inspection, id: &str) -> Option<&'a Judgment> {
+    fn find<'a>(js: &'a [Judgment], id: &str) -> Option<&'a Judgment> {
+        js.iter()
+            .find_map(|j| (j.id == id).then_some(j).or_else(|| find(&j.children, id)))
+    }
+    find(&ins.judgments, id)
 }

@@ -4,49 +4,8 @@
 use std::collections::BTreeSet;
 
 use crate::grade::Grade;
-use crate::i18n::Lang;
-use crate::view::AfiStatus;
-
-/// Which view is shown (`view=`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub enum View {
-    #[default]
-    Grades,
-    Improvements,
-    /// Grades of each assessed area across inspections (`view=history`).
-    History,
-    /// An inspection's 'Force in context' figures (`view=figures`).
-    Figures,
-    /// The accessibility statement (linked from the footer, not a tab).
-    Accessibility,
-}
-
-impl View {
-    /// The views shown as tabs, in order.
-    pub const ALL: [View; 4] = [
-        View::Grades,
-        View::Improvements,
-        View::History,
-        View::Figures,
-    ];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            View::Grades => "grades",
-            View::Improvements => "improvements",
-            View::History => "history",
-            View::Figures => "figures",
-            View::Accessibility => "accessibility",
-        }
-    }
-
-    pub fn from_slug(s: &str) -> Option<View> {
-        View::ALL
-            .into_iter()
-            .chain([View::Accessibility])
-            .find(|v| v.slug() == s)
-    }
-}
+pub use crate::vocab::View;
+use crate::vocab::{AfiStatus, Lang};
 
 /// Longest search text kept from a URL; longer input is cut, not rejected.
 pub const MAX_QUERY_CHARS: usize = 200;

@@ -495,7 +495,7 @@ fn url_problem(url: &str) -> Option<String> {
     })
 }
 
-fn expected_grades(scale: crate::GradeScale) -> String {
+fn expected_grades(scale: crate::grade::GradeScale) -> String {
     let slugs: Vec<&str> = scale.grades().iter().map(|g| g.slug()).collect();
     if slugs.is_empty() {
         "no grades at all".into()
@@ -620,7 +620,7 @@ pub fn validate_inspection(file: &str, ins: &Inspection) -> Vec<DataError> {
         check_source("published.source".into(), &p.source, &mut errors);
     }
 
-    if ins.scale == crate::GradeScale::None && !ins.judgments.is_empty() {
+    if ins.scale == crate::grade::GradeScale::None && !ins.judgments.is_empty() {
         errors.push(DataError::new(
             file,
             "judgments",
@@ -864,7 +864,7 @@ fn walk_judgment<'a>(
     );
     check_source(format!("{path}.source"), &j.source, errors);
     // On an ungraded inspection the judgments themselves are already reported.
-    let graded = ins.scale != crate::GradeScale::None;
+    let graded = ins.scale != crate::grade::GradeScale::None;
     if let Some(grade) = j.grade.filter(|g| graded && !ins.scale.allows(*g)) {
         errors.push(DataError::new(
             file,
@@ -1108,7 +1108,7 @@ pub fn validate_dataset(
             json(&e.date),
             json(&ins.published.as_ref().map(|p| &p.date)),
         );
-        mismatch("counts", json(&e.counts), json(&crate::counts(ins)));
+        mismatch("counts", json(&e.counts), json(&crate::model::counts(ins)));
         let title = crate::welsh::key(&e.id, "title");
         let (in_manifest, in_file) = (manifest.cy.text(&title), ins.cy.text(&title));
         if in_manifest != in_file {
@@ -1160,7 +1160,7 @@ pub fn validate_dataset(
     for (i, l) in manifest.lineages.iter().enumerate() {
         for (k, s) in l.steps.iter().enumerate() {
             if let Some((_, ins)) = inspections.get(&s.inspection) {
-                if crate::find_judgment(ins, &s.judgment).is_none() {
+                if crate::model::find_judgment(ins, &s.judgment).is_none() {
                     errors.push(DataError::new(
                         manifest_file,
                         format!("lineages[{i}].steps[{k}].judgment"),

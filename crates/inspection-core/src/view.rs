@@ -4,63 +4,11 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
-
 use crate::grade::Grade;
 use crate::model::*;
 use crate::search::{fold, Query};
 use crate::url::UrlState;
-
-/// Status of an area for improvement as the viewer shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum AfiStatus {
-    /// No later report in the data says anything about it.
-    Open,
-    Met,
-    InProgress,
-    NotMet,
-}
-
-impl AfiStatus {
-    pub const ALL: [AfiStatus; 4] = [
-        AfiStatus::Open,
-        AfiStatus::Met,
-        AfiStatus::InProgress,
-        AfiStatus::NotMet,
-    ];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            AfiStatus::Open => "open",
-            AfiStatus::Met => "met",
-            AfiStatus::InProgress => "in-progress",
-            AfiStatus::NotMet => "not-met",
-        }
-    }
-
-    pub fn from_slug(s: &str) -> Option<AfiStatus> {
-        AfiStatus::ALL.into_iter().find(|x| x.slug() == s)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            AfiStatus::Open => "Open",
-            AfiStatus::Met => "Met",
-            AfiStatus::InProgress => "In progress",
-            AfiStatus::NotMet => "Not met",
-        }
-    }
-
-    pub fn from_follow_up(s: FollowUpStatus) -> AfiStatus {
-        match s {
-            FollowUpStatus::Met => AfiStatus::Met,
-            FollowUpStatus::InProgress => AfiStatus::InProgress,
-            FollowUpStatus::NotMet => AfiStatus::NotMet,
-            FollowUpStatus::Unknown => AfiStatus::Open,
-        }
-    }
-}
+pub use crate::vocab::{AfiStatus, RowKind};
 
 /// First year of a period such as "2018/19" or "2016"; used to order inspections.
 pub fn period_start_year(period: &str) -> Option<u32> {
@@ -124,28 +72,6 @@ impl SourceInfo {
                 date: date_fallback,
                 url: None,
             },
-        }
-    }
-}
-
-/// Kind of row in the improvements list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RowKind {
-    AreaForImprovement,
-    CauseOfConcern,
-    /// An earlier area for improvement known only from a later report's follow-up.
-    EarlierAreaForImprovement,
-    /// An earlier recommendation known only from a later report's follow-up.
-    EarlierRecommendation,
-}
-
-impl RowKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            RowKind::AreaForImprovement => "Area for improvement",
-            RowKind::CauseOfConcern => "Cause of concern",
-            RowKind::EarlierAreaForImprovement => "Earlier area for improvement",
-            RowKind::EarlierRecommendation => "Earlier recommendation",
         }
     }
 }
@@ -220,7 +146,7 @@ struct Area {
 }
 
 fn area(ins: &Inspection, judgment: &str) -> Area {
-    let j = crate::find_judgment(ins, judgment);
+    let j = crate::model::find_judgment(ins, judgment);
     let parent = parent_of(ins, judgment);
     Area {
         id: judgment.to_string(),
