@@ -22,13 +22,16 @@ pub use model::*;
 pub use validate::DataError;
 pub use welsh_table::Welsh;
 
-/// The bundled data set, for tests of the views built on it.
+/// The bundled data set and the views' inputs built on it, for tests.
 #[cfg(test)]
 pub(crate) mod test_data {
     use std::collections::HashMap;
+    use std::sync::Arc;
 
     use crate::model::{Inspection, Manifest};
+    use crate::url::UrlState;
     use crate::validate::{load_inspection, load_manifest};
+    use crate::view::{improvement_rows, ImprovementRow};
 
     /// The manifest and every inspection file in `public/data`, loaded and validated.
     pub fn bundled() -> (Manifest, HashMap<String, Inspection>) {
@@ -44,5 +47,16 @@ pub(crate) mod test_data {
             })
             .collect();
         (manifest, loaded)
+    }
+
+    /// Every row of the improvements list of the bundled data.
+    pub fn rows() -> Vec<Arc<ImprovementRow>> {
+        let (m, l) = bundled();
+        improvement_rows(&m, &l).into_iter().map(Arc::new).collect()
+    }
+
+    /// The URL state of these query pairs.
+    pub fn state(pairs: &[(&str, &str)]) -> UrlState {
+        UrlState::from_pairs(pairs.iter().copied())
     }
 }
