@@ -28,8 +28,11 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+# nginx and its brotli modules serve dist/ (deploy/nginx.conf) for scripts/serve.sh and the
+# browser tests; deploy/nginx.mjs runs it in the foreground, so no service is used.
 missing=()
-for pkg in chromium chromium-driver brotli poppler-utils; do
+for pkg in chromium chromium-driver brotli poppler-utils \
+  nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if ((${#missing[@]})); then
