@@ -255,163 +255,16 @@ fn make_inspection(
     let id = format!("{}-peel-{year}", force.id);
     let source = format!("synthetic-report-{year}");
     let title = format!("SYNTHETIC PEEL {period}: an inspection of {}", force.name);
-    let grades: &[Grade] = if five_point {
-        &[
-            Grade::Outstanding,
-            Grade::Good,
-            Grade::Good,
-            Grade::Adequate,
-            Grade::Adequate,
-            Grade::RequiresImprovement,
-            Grade::Inadequate,
-        ]
-    } else {
-        &[
-            Grade::Outstanding,
-            Grade::Good,
-            Grade::Good,
-            Grade::Good,
-            Grade::RequiresImprovement,
-            Grade::Inadequate,
-        ]
+    // The draws below happen in this order, which keeps the output for a seed the same.
+    let (judgments, leaves) = make_judgments(rng, force, five_point, &period, &source);
+    let afis = make_afis(rng, afi_count, &leaves, &source);
+    let causes = make_causes(rng, &leaves, &source);
+    let follow_ups = match previous {
+        Some(prev) => make_follow_ups(rng, prev, k, &afis, &leaves, &source),
+        None => Vec::new(),
     };
-    let summary = |rng: &mut Rng, name: &str, g: Grade| {
-        Some(format!(
-            "SYNTHETIC {} is {} at {}. It should keep working on {}.",
-            force.name,
-            g.label().to_lowercase(),
-            name.to_lowercase(),
-            rng.pick(OBJECTS)
-        ))
-    };
-    // Judgments, and the ids AFIs may sit under.
-    let mut judgments = Vec::new();
-    let mut leaves = Vec::new();
-    if five_point {
-        for name in FIVE_POINT_AREAS {
-            let g = *rng.pick(grades);
-            let mut j = judgment(slug(name), JudgmentLevel::Area, name, g, &source);
-            j.summary = summary(rng, name, g);
-            leaves.push(j.id.clone());
-            judgments.push(j);
-        }
-    } else {
-        for (name, question, questions) in PILLARS {
-            let g = *rng.pick(grades);
-            let mut p = judgment(slug(name), JudgmentLevel::Pillar, name, g, &source);
-            p.question = Some(question.to_string());
-            p.summary = summary(rng, name, g);
-            for q in *questions {
-                let qg = *rng.pick(grades);
-                let mut c = judgment(slug(q), JudgmentLevel::Question, q, qg, &source);
-                c.last_inspected = Some(period.clone());
-                c.summary = summary(rng, q, qg);
-                leaves.push(c.id.clone());
-                p.children.push(c);
-            }
-            judgments.push(p);
-        }
-    }
-    let afis: Vec<AreaForImprovement> = (0..afi_count)
-        .map(|n| AreaForImprovement {
-            id: format!("afi-{:04}", n + 1),
-            judgment: rng.pick(&leaves).clone(),
-            text: sentence(rng),
-            parts: if rng.chance(15) {
-                (0..2 + rng.below(3))
-                    .map(|_| format!("SYNTHETIC {} {}", rng.pick(ACTIONS), rng.pick(OBJECTS)))
-                    .collect()
-            } else {
-                Vec::new()
-            },
-            source: source.clone(),
-        })
-        .collect();
-    let causes: Vec<CauseOfConcern> = (0..[0, 0, 0, 1, 2][rng.below(5)])
-        .map(|n| CauseOfConcern {
-            id: format!("cause-{}", n + 1),
-            judgment: rng.pick(&leaves).clone(),
-            text: format!(
-                "SYNTHETIC The force is not doing enough to protect {}.",
-                rng.pick(OBJECTS)
-            ),
-            recommendations: (0..1 + rng.below(3)).map(|_| sentence(rng)).collect(),
-            source: source.clone(),
-        })
-        .collect();
-    // Follow-ups of some of the previous inspection's AFIs, and one earlier recommendation
-    // that is not in the data.
-    let mut follow_ups = Vec::new();
-    if let Some(prev) = previous {
-        let n = prev.afis.len().min(3 + rng.below(5));
-        for i in 0..n {
-            let item = &prev.afis[(i * 7 + k) % prev.afis.len()];
-            let (status, status_text) = *rng.pick(STATUSES);
-            let continued_by = (status == FollowUpStatus::NotMet && !afis.is_empty())
-                .then(|| afis[rng.below(afis.len())].id.clone());
-            follow_ups.push(FollowUp {
-                id: format!("fu-{}", i + 1),
-                subject: FollowUpSubject::AreaForImprovement,
-                text: format!(
-                    "SYNTHETIC In our last inspection we said the force should improve {}.",
-                    rng.pick(OBJECTS)
-                ),
-                origin: "SYNTHETIC our last inspection".into(),
-                status_text: format!("SYNTHETIC {status_text}"),
-                status,
-                judgment: rng.pick(&leaves).clone(),
-                refers_to: Some(ItemRef {
-                    inspection: prev.inspection.id.clone(),
-                    item: item.clone(),
-                }),
-                continued_by,
-                source: source.clone(),
-            });
-        }
-        follow_ups.push(FollowUp {
-            id: "fu-earlier-recommendation".into(),
-            subject: FollowUpSubject::Recommendation,
-            text: format!(
-                "SYNTHETIC A national recommendation on {} applied to the force.",
-                rng.pick(OBJECTS)
-            ),
-            origin: "SYNTHETIC a national thematic inspection".into(),
-            status_text: "SYNTHETIC This is being progressed.".into(),
-            status: FollowUpStatus::InProgress,
-            judgment: rng.pick(&leaves).clone(),
-            refers_to: None,
-            continued_by: None,
-            source: source.clone(),
-        });
-    }
-    let findings = (0..3 + rng.below(4))
-        .map(|n| Finding {
-            id: format!("finding-{}", n + 1),
-            judgment: Some(rng.pick(&leaves).clone()),
-            text: format!(
-                "SYNTHETIC The force has made progress with {}.",
-                rng.pick(OBJECTS)
-            ),
-            source: source.clone(),
-        })
-        .collect();
-    let figures = (0..4)
-        .map(|n| Figure {
-            id: format!("figure-{}", n + 1),
-            group: Some("SYNTHETIC Force in context".into()),
-            name: format!("SYNTHETIC {} per 1,000 population", rng.pick(OBJECTS)),
-            unit: Unit::Per1000,
-            value: (rng.below(2000) as f64) / 10.0,
-            value_label: "SYNTHETIC force rate".into(),
-            comparators: vec![Comparator {
-                label: "SYNTHETIC England and Wales rate".into(),
-                value: (rng.below(2000) as f64) / 10.0,
-                unit: None,
-            }],
-            period: format!("SYNTHETIC 12 months ending 31 March {}", year + 1),
-            source: source.clone(),
-        })
-        .collect();
+    let findings = make_findings(rng, &leaves, &source);
+    let figures = make_figures(rng, year, &source);
     let notes = vec![Note {
         id: "note-synthetic".into(),
         text: "SYNTHETIC This file is generated test data for benchmarks; nothing in it is real."
@@ -464,6 +317,200 @@ fn make_inspection(
         .map(|a| a.id.clone())
         .collect();
     Made { inspection, afis }
+}
+
+/// The judgments of an inspection (areas on the five-point scale, else pillars holding
+/// questions), and the ids that items may sit under.
+fn make_judgments(
+    rng: &mut Rng,
+    force: &Force,
+    five_point: bool,
+    period: &str,
+    source: &str,
+) -> (Vec<Judgment>, Vec<String>) {
+    let grades: &[Grade] = if five_point {
+        &[
+            Grade::Outstanding,
+            Grade::Good,
+            Grade::Good,
+            Grade::Adequate,
+            Grade::Adequate,
+            Grade::RequiresImprovement,
+            Grade::Inadequate,
+        ]
+    } else {
+        &[
+            Grade::Outstanding,
+            Grade::Good,
+            Grade::Good,
+            Grade::Good,
+            Grade::RequiresImprovement,
+            Grade::Inadequate,
+        ]
+    };
+    let summary = |rng: &mut Rng, name: &str, g: Grade| {
+        Some(format!(
+            "SYNTHETIC {} is {} at {}. It should keep working on {}.",
+            force.name,
+            g.label().to_lowercase(),
+            name.to_lowercase(),
+            rng.pick(OBJECTS)
+        ))
+    };
+    let mut judgments = Vec::new();
+    let mut leaves = Vec::new();
+    if five_point {
+        for name in FIVE_POINT_AREAS {
+            let g = *rng.pick(grades);
+            let mut j = judgment(slug(name), JudgmentLevel::Area, name, g, source);
+            j.summary = summary(rng, name, g);
+            leaves.push(j.id.clone());
+            judgments.push(j);
+        }
+    } else {
+        for (name, question, questions) in PILLARS {
+            let g = *rng.pick(grades);
+            let mut p = judgment(slug(name), JudgmentLevel::Pillar, name, g, source);
+            p.question = Some(question.to_string());
+            p.summary = summary(rng, name, g);
+            for q in *questions {
+                let qg = *rng.pick(grades);
+                let mut c = judgment(slug(q), JudgmentLevel::Question, q, qg, source);
+                c.last_inspected = Some(period.to_string());
+                c.summary = summary(rng, q, qg);
+                leaves.push(c.id.clone());
+                p.children.push(c);
+            }
+            judgments.push(p);
+        }
+    }
+    (judgments, leaves)
+}
+
+fn make_afis(
+    rng: &mut Rng,
+    count: usize,
+    leaves: &[String],
+    source: &str,
+) -> Vec<AreaForImprovement> {
+    (0..count)
+        .map(|n| AreaForImprovement {
+            id: format!("afi-{:04}", n + 1),
+            judgment: rng.pick(leaves).clone(),
+            text: sentence(rng),
+            parts: if rng.chance(15) {
+                (0..2 + rng.below(3))
+                    .map(|_| format!("SYNTHETIC {} {}", rng.pick(ACTIONS), rng.pick(OBJECTS)))
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            source: source.to_string(),
+        })
+        .collect()
+}
+
+fn make_causes(rng: &mut Rng, leaves: &[String], source: &str) -> Vec<CauseOfConcern> {
+    (0..[0, 0, 0, 1, 2][rng.below(5)])
+        .map(|n| CauseOfConcern {
+            id: format!("cause-{}", n + 1),
+            judgment: rng.pick(leaves).clone(),
+            text: format!(
+                "SYNTHETIC The force is not doing enough to protect {}.",
+                rng.pick(OBJECTS)
+            ),
+            recommendations: (0..1 + rng.below(3)).map(|_| sentence(rng)).collect(),
+            source: source.to_string(),
+        })
+        .collect()
+}
+
+/// Follow-ups of some of the previous inspection's AFIs (`prev`, this being the force's
+/// `k`th inspection), and one earlier recommendation that is not in the data.
+fn make_follow_ups(
+    rng: &mut Rng,
+    prev: &Made,
+    k: usize,
+    afis: &[AreaForImprovement],
+    leaves: &[String],
+    source: &str,
+) -> Vec<FollowUp> {
+    let mut follow_ups = Vec::new();
+    let n = prev.afis.len().min(3 + rng.below(5));
+    for i in 0..n {
+        let item = &prev.afis[(i * 7 + k) % prev.afis.len()];
+        let (status, status_text) = *rng.pick(STATUSES);
+        let continued_by = (status == FollowUpStatus::NotMet && !afis.is_empty())
+            .then(|| afis[rng.below(afis.len())].id.clone());
+        follow_ups.push(FollowUp {
+            id: format!("fu-{}", i + 1),
+            subject: FollowUpSubject::AreaForImprovement,
+            text: format!(
+                "SYNTHETIC In our last inspection we said the force should improve {}.",
+                rng.pick(OBJECTS)
+            ),
+            origin: "SYNTHETIC our last inspection".into(),
+            status_text: format!("SYNTHETIC {status_text}"),
+            status,
+            judgment: rng.pick(leaves).clone(),
+            refers_to: Some(ItemRef {
+                inspection: prev.inspection.id.clone(),
+                item: item.clone(),
+            }),
+            continued_by,
+            source: source.to_string(),
+        });
+    }
+    follow_ups.push(FollowUp {
+        id: "fu-earlier-recommendation".into(),
+        subject: FollowUpSubject::Recommendation,
+        text: format!(
+            "SYNTHETIC A national recommendation on {} applied to the force.",
+            rng.pick(OBJECTS)
+        ),
+        origin: "SYNTHETIC a national thematic inspection".into(),
+        status_text: "SYNTHETIC This is being progressed.".into(),
+        status: FollowUpStatus::InProgress,
+        judgment: rng.pick(leaves).clone(),
+        refers_to: None,
+        continued_by: None,
+        source: source.to_string(),
+    });
+    follow_ups
+}
+
+fn make_findings(rng: &mut Rng, leaves: &[String], source: &str) -> Vec<Finding> {
+    (0..3 + rng.below(4))
+        .map(|n| Finding {
+            id: format!("finding-{}", n + 1),
+            judgment: Some(rng.pick(leaves).clone()),
+            text: format!(
+                "SYNTHETIC The force has made progress with {}.",
+                rng.pick(OBJECTS)
+            ),
+            source: source.to_string(),
+        })
+        .collect()
+}
+
+fn make_figures(rng: &mut Rng, year: u32, source: &str) -> Vec<Figure> {
+    (0..4)
+        .map(|n| Figure {
+            id: format!("figure-{}", n + 1),
+            group: Some("SYNTHETIC Force in context".into()),
+            name: format!("SYNTHETIC {} per 1,000 population", rng.pick(OBJECTS)),
+            unit: Unit::Per1000,
+            value: (rng.below(2000) as f64) / 10.0,
+            value_label: "SYNTHETIC force rate".into(),
+            comparators: vec![Comparator {
+                label: "SYNTHETIC England and Wales rate".into(),
+                value: (rng.below(2000) as f64) / 10.0,
+                unit: None,
+            }],
+            period: format!("SYNTHETIC 12 months ending 31 March {}", year + 1),
+            source: source.to_string(),
+        })
+        .collect()
 }
 
 fn main() -> ExitCode {
