@@ -1,10 +1,10 @@
 //! Parsing and validation of data files. Every error names the file, the JSON path and what
 //! was expected, so both the `check` command and the browser can show it as is.
 //!
-//! By job: [`diagnostics`] turns a file that is not the expected JSON into a specific
-//! message; [`rules`] holds what a single value must meet wherever it appears; [`checks`]
-//! what every file's checker holds; [`inspection`] and [`manifest`] check one file of each
-//! kind, and [`dataset`] the files against each other.
+//! By job: `diagnostics` turns a file that is not the expected JSON into a specific
+//! message; `rules` holds what a single value must meet wherever it appears; `checks`
+//! what every file's checker holds; `inspection` and `manifest` check one file of each
+//! kind, and `dataset` the files against each other.
 
 mod checks;
 mod dataset;

@@ -123,8 +123,8 @@ impl RecentSelections {
 }
 
 /// Ids of the inspections `rows` come from, each once, in list order. `rows` come grouped
-/// by inspection (as from [`improvement_rows`], filtered or not): each inspection's run of
-/// rows is skipped by galloping to its end rather than walked row by row, which matters
+/// by inspection (as from [`super::improvement_rows`], filtered or not): each inspection's
+/// run of rows is skipped by galloping to its end rather than walked row by row, which matters
 /// when this runs on every keystroke over ten thousand rows.
 pub fn inspection_ids(rows: &[Arc<ImprovementRow>]) -> Vec<&str> {
     let mut seen = HashSet::new();

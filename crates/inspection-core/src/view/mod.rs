@@ -1,9 +1,9 @@
 //! What the views show, derived from the data: grade cards, the improvements list with its
 //! follow-up threads, and the filters over both. Plain functions, natively tested.
 //!
-//! By job: [`order`] says which inspection is newest and which one the URL picks; [`source`]
-//! how a source is shown beside an item; [`rows`] builds the improvements list, [`filter`]
-//! filters it; [`cards`] builds an inspection's grade cards.
+//! By job: `order` says which inspection is newest and which one the URL picks; `source`
+//! how a source is shown beside an item; `rows` builds the improvements list, `filter`
+//! filters it; `cards` builds an inspection's grade cards.
 
 mod cards;
 mod filter;

@@ -15,8 +15,8 @@
 //! [`figures`] the 'Force in context' tables and [`front`] the title page, footer and HM
 //! Inspector's observations.
 //!
-//! The import itself fills a [`builder`] section by section ([`body`] reads a section's
-//! body), then builds the judgments ([`judgments`]) and gives the file with its [`report`],
+//! The import itself fills a `builder` section by section (`body` reads a section's
+//! body), then builds the judgments (`judgments`) and gives the file with its `report`,
 //! or why none could be made.
 
 mod body;
