@@ -31,6 +31,8 @@ synth() { # NAME ARGS...
 }
 synth 1k --forces 4 --inspections 8 --afis 1000
 synth 10k --forces 43 --inspections 8 --afis 10000
+# The filter figures time the keystrokes that change the count, worked out from the data.
+cargo build -q -p inspection-tools --bin filter_counts
 
 say "measuring (headless Chromium)"
 echo "machine: $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1), $(nproc) CPUs, $(free -h | awk '/^Mem:/ {print $2}') RAM; $(date -u +%Y-%m-%dT%H:%MZ)"
