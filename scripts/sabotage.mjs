@@ -4,7 +4,7 @@
 // must pass. A test that passes without the app proves nothing about the app.
 // Usage: node scripts/sabotage.mjs [dist] [-- playwright args]   (run by scripts/test.sh)
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ const extra = sep >= 0 ? argv.slice(sep + 1) : [];
 const dist = resolve(ROOT, own[0] ?? 'dist');
 const broken = join(ROOT, 'target/sabotage-dist');
 const report = join(ROOT, 'target/sabotage-report.json');
+const log = join(ROOT, 'target/sabotage.log');
 
 const fail = (msg) => {
   console.error(`sabotage: ${msg}`);
@@ -40,9 +41,12 @@ for (const file of wasm) writeFileSync(file, randomBytes(statSync(file).size));
 console.log(`sabotage: ${relative(ROOT, broken)}: ${wasm.map((f) => relative(broken, f)).join(', ')} overwritten with random bytes`);
 
 const started = Date.now();
+// Every failure is expected here, so Playwright's own report goes to a file, not the screen.
+console.log(`sabotage: running the browser suite without the app (Playwright's output: ${relative(ROOT, log)})`);
+const out = openSync(log, 'w');
 const run = spawnSync('npx', ['playwright', 'test', '--reporter=json', ...extra], {
   cwd: join(ROOT, 'end2end'),
-  stdio: ['ignore', 'inherit', 'inherit'],
+  stdio: ['ignore', out, out],
   env: { ...process.env, IV_DIST: broken, IV_SABOTAGE: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: report },
 });
 if (run.error) fail(`could not run Playwright: ${run.error.message}`);

@@ -538,8 +538,8 @@ test.describe('strict Content Security Policy', () => {
     expect(consoleErrors.filter((e) => !e.includes('500'))).toEqual([]);
   });
 
-  test('the policy is enforced and the recorder sees violations (control)', async ({ page, cspViolations }) => {
-    await page.goto('./');
+  test('the policy is enforced in the running app and the recorder sees violations (control)', async ({ page, cspViolations }) => {
+    await openApp(page, './');
     await expect(page.locator('.grade-card').first()).toBeVisible();
     await page.evaluate(() => {
       const s = document.createElement('script');

@@ -48,7 +48,7 @@ async function appInPlace(page) {
 }
 
 test.describe('pre-rendered first view', () => {
-  test('shows the newest grades with their sources and loads no app code until used', async ({ page, consoleErrors }) => {
+  test('@static shows the newest grades with their sources and loads no app code until used', async ({ page, consoleErrors }) => {
     const requested = await openFirstView(page);
     await page.waitForLoadState('networkidle');
     await expect(page.locator('.notice--current')).toContainText('Current');
@@ -62,7 +62,7 @@ test.describe('pre-rendered first view', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('its print footer names the visitor’s address and today’s date', async ({ page }) => {
+  test('@static its print footer names the visitor’s address and today’s date', async ({ page }) => {
     await openFirstView(page);
     await expect(page.locator('.print-meta__url')).toHaveText(page.url());
     const today = await page.evaluate(() =>

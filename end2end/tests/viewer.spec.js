@@ -272,18 +272,49 @@ test.describe('URL contract', () => {
     await expect(page.getByLabel('Good', { exact: true })).toBeChecked();
   });
 
-  for (const query of [
-    '?view=<script>alert(1)</script>&grade=great,,GOOD&status=closed',
-    '?inspection=../../etc/passwd&pillar=%00%ff',
-    '?q=%E0%A4%A&view=improvements&view=',
-    '?grade=' + 'good,'.repeat(500),
-    '?inspection=no-such-inspection',
-    '?pillar=no-such-pillar&view=grades',
+  // Each garbage query, and what the URL contract says the page then shows: malformed values
+  // are ignored, the rest applies.
+  const newest = async (page) => {
+    await expect(page.locator('#inspection-title')).toContainText('PEEL 2021/22');
+    await expect(page.locator('.notice--current')).toBeVisible();
+  };
+  const currentTab = (page) => page.locator('.view-tabs__link[aria-current="page"]');
+  for (const [query, shows] of [
+    ['?view=<script>alert(1)</script>&grade=great,,GOOD&status=closed', async (page) => {
+      await expect(currentTab(page)).toHaveText('Grades');
+      await newest(page);
+      await expect(page.locator('#filter-grade-good')).not.toBeChecked();
+      await expect(count(page)).toHaveText('Showing 8 of 8 areas');
+    }],
+    ['?inspection=../../etc/passwd&pillar=%00%ff', async (page) => {
+      await newest(page);
+      await expect(page.getByLabel('Inspection')).toHaveValue('');
+      await expect(page.getByLabel('Pillar or area')).toHaveValue('');
+      await expect(count(page)).toHaveText('Showing 8 of 8 areas');
+    }],
+    ['?q=%E0%A4%A&view=improvements&view=', async (page) => {
+      await expect(currentTab(page)).toHaveText('Improvements');
+      await expect(page.getByLabel('Search')).toHaveValue('\uFFFD%A');
+      await expect(count(page)).toHaveText(/^Showing 0 of \d+ areas for improvement/);
+    }],
+    ['?grade=' + 'good,'.repeat(500), async (page) => {
+      await expect(page.locator('#filter-grade-good')).toBeChecked();
+      await expect(page.locator('.filters input[type=checkbox]:checked')).toHaveCount(1);
+      const n = await page.locator('.grade-card').count();
+      await expect(count(page)).toHaveText(`Showing ${n} of 8 areas`);
+      for (const tag of await page.locator('.grade-card__header .grade-tag').all()) await expect(tag).toHaveText(/Good/);
+    }],
+    ['?inspection=no-such-inspection', newest],
+    ['?pillar=no-such-pillar&view=grades', async (page) => {
+      await newest(page);
+      await expect(page.getByRole('heading', { name: 'No grades match these filters' })).toBeVisible();
+    }],
   ]) {
     test(`garbage parameters are ignored: ${query.slice(0, 40)}`, async ({ page, consoleErrors }) => {
       await page.goto('./' + query);
       await ready(page);
       await expect(page.locator('h1')).toBeVisible();
+      await shows(page);
       expect(await page.evaluate(() => window.__xss)).toBeUndefined();
       expect(consoleErrors).toEqual([]);
     });
