@@ -168,6 +168,9 @@ test.describe('JSON export', () => {
     await expect(page.locator('.improvement').first()).toBeVisible();
     await expect(page.getByRole('button', { name: 'Download JSON (2018/19)' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Download JSON (2016)' })).toBeVisible();
+    // Exactly those two: no button for an inspection without a match, none twice.
+    const labels = await page.getByRole('button', { name: /^Download JSON/ }).allTextContents();
+    expect(labels.map((l) => l.trim()).sort()).toEqual(['Download JSON (2016)', 'Download JSON (2018/19)']);
     const { name } = await download(page, 'Download CSV');
     expect(name).toBe('gwent-improvements-all.csv');
   });
