@@ -15,22 +15,25 @@ const HOST_PORT = 8092;
 const SUBPATH_PORT = 8093;
 const SUBPATH = '/police-inspections/';
 // The dist served (relative to end2end/): the release build, or the sabotage run's copy with a
-// corrupted wasm (scripts/sabotage.sh), where every untagged test must fail fast.
+// corrupted wasm (scripts/sabotage.mjs), where every untagged test must fail fast.
 const DIST = process.env.IV_DIST || '../dist';
 const SABOTAGE = process.env.IV_SABOTAGE === '1';
 
 export default defineConfig({
   testDir: './tests',
-  timeout: SABOTAGE ? 20_000 : 30_000,
+  timeout: SABOTAGE ? 10_000 : 30_000,
   expect: { timeout: SABOTAGE ? 2_500 : 10_000 },
   fullyParallel: true,
-  workers: 2,
+  // Without the app the tests mostly wait for timeouts, not the CPU.
+  workers: SABOTAGE ? 4 : 2,
   retries: 0,
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     browserName: 'chromium',
     launchOptions: CHROMIUM,
+    // Without the app every wait ends in a failure: let it come quickly.
+    ...(SABOTAGE ? { actionTimeout: 2_500, navigationTimeout: 5_000 } : {}),
   },
   webServer: [
     {
