@@ -1,5 +1,6 @@
-// Browser tests run against the release build in dist/, served by a plain static server.
-// Debian's Chromium is used; Playwright never downloads a browser here.
+// Browser tests run against the release build in dist/, served as deployed: Debian's nginx with
+// deploy/nginx.conf (run in the foreground by deploy/nginx.mjs). Debian's Chromium is used;
+// Playwright never downloads a browser here.
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM } from './chromium.js';
 
@@ -18,6 +19,7 @@ const SUBPATH = '/police-inspections/';
 // corrupted wasm (scripts/sabotage.mjs), where every untagged test must fail fast.
 const DIST = process.env.IV_DIST || '../dist';
 const SABOTAGE = process.env.IV_SABOTAGE === '1';
+const FRAME_ANCESTORS = CSP.match(/frame-ancestors ([^;]+)$/)[1];
 
 export default defineConfig({
   testDir: './tests',
@@ -35,12 +37,16 @@ export default defineConfig({
     // Without the app every wait ends in a failure: let it come quickly.
     ...(SABOTAGE ? { actionTimeout: 2_500, navigationTimeout: 5_000 } : {}),
   },
+  // nginx serves DIST at the root (PORT) and under SUBPATH (SUBPATH_PORT) with CSP's
+  // frame-ancestors, the one CSP setting of deploy/nginx.conf, so it sends exactly CSP
+  // (tests/headers.spec.js checks). The host pages on the other origin stay on the Node server.
   webServer: [
     {
-      command: `node ../scripts/csp-postbuild.mjs ${DIST} && node serve.mjs --root ${DIST} --port ${PORT} --csp "${CSP}"`,
+      command: `node ../scripts/csp-postbuild.mjs ${DIST} && node ../deploy/nginx.mjs --dist ${DIST} --listen 127.0.0.1:${PORT} --base / --frame-ancestors "${FRAME_ANCESTORS}"`,
       url: `http://127.0.0.1:${PORT}/`,
       reuseExistingServer: false,
       stdout: 'ignore',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },
     {
       command: `node serve.mjs --root ./hosts --port ${HOST_PORT}`,
@@ -49,10 +55,11 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
-      command: `node serve.mjs --root ${DIST} --port ${SUBPATH_PORT} --base ${SUBPATH} --csp "${CSP}"`,
+      command: `node ../deploy/nginx.mjs --dist ${DIST} --listen 127.0.0.1:${SUBPATH_PORT} --base ${SUBPATH} --frame-ancestors "${FRAME_ANCESTORS}"`,
       url: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH}`,
       reuseExistingServer: false,
       stdout: 'ignore',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },
   ],
 });
