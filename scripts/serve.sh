@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Builds and serves the app on the bundled data at http://127.0.0.1:8080 (Ctrl-C to stop).
+# Builds the release dist/ and serves it as deployed: nginx with deploy/nginx.conf (headers,
+# compression, cache policy) at http://127.0.0.1:8080/, in the foreground until Ctrl-C.
+# (For a quick debug loop while changing the app: `source scripts/env.sh; trunk serve`.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 source scripts/env.sh
-exec trunk serve --offline=true
+bash scripts/build.sh dist
+exec node deploy/nginx.mjs --dist dist --listen 127.0.0.1:8080 --base /
